@@ -1,0 +1,136 @@
+/**
+ * Stable machine-readable codes carried by every {@link ItsmError}.
+ *
+ * @category Errors
+ */
+export type ItsmErrorCode =
+  | 'invalid_instant'
+  | 'invalid_duration'
+  | 'invalid_argument'
+  | 'invalid_definition'
+  | 'no_business_time'
+  | 'events_out_of_order'
+  | 'unknown_calendar'
+  | 'unknown_field'
+  | 'invalid_event'
+  | 'refused_transition';
+
+/**
+ * One problem found while validating input, in the zod / valibot issue shape.
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = { code: 'invalid_time', path: ['weekly', 'mon', 1], message: '"25:00" is not a time of day' };
+ * ```
+ * @category Errors
+ */
+export interface ValidationIssue {
+  /** A short machine-readable kind (`invalid_type`, `invalid_time`, `overlap`, ...). */
+  readonly code: string;
+  /** Where in the input the problem is: object keys and array indexes from the root. */
+  readonly path: ReadonlyArray<string | number>;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
+/**
+ * The one error type itsm-kit throws. `code` is stable and safe to switch on; `issues` lists every
+ * validation problem (with its path) when the error comes from validating a definition.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createCalendar({ timeZone: 'Mars/Olympus', weekly: {} });
+ * } catch (e) {
+ *   if (e instanceof ItsmError && e.code === 'invalid_definition') console.log(e.issues);
+ * }
+ * ```
+ * @category Errors
+ */
+export class ItsmError extends Error {
+  /** Stable code identifying the kind of failure. */
+  readonly code: ItsmErrorCode;
+  /** Every validation problem found (empty for errors that are not about validation). */
+  readonly issues: readonly ValidationIssue[];
+  /** Extra structured facts (the offending field, index, value). */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: ItsmErrorCode,
+    message: string,
+    options: { issues?: readonly ValidationIssue[]; details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ItsmError';
+    this.code = code;
+    this.issues = Object.freeze([...(options.issues ?? [])]);
+    this.details = Object.freeze({ ...(options.details ?? {}) });
+  }
+}
+
+/**
+ * Formats a path as `weekly.mon[1]`.
+ *
+ * @example
+ * ```ts
+ * formatPath(['weekly', 'mon', 1]); // 'weekly.mon[1]'
+ * ```
+ * @category Errors
+ */
+export function formatPath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? p : `.${p}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * Builds the `invalid_definition` error for a list of issues, with a message naming each path.
+ *
+ * @param what - What was being validated (`calendar spec`, `SLA definition`).
+ * @param issues - Every problem found.
+ * @returns The error to throw or to return in a failed {@link SafeResult}.
+ * @example
+ * ```ts
+ * throw validationError('calendar spec', [{ code: 'invalid_time', path: ['weekly', 'mon', 0], message: 'bad' }]);
+ * ```
+ * @category Errors
+ */
+export function validationError(what: string, issues: readonly ValidationIssue[]): ItsmError {
+  const lines = issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n');
+  const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
+  return new ItsmError('invalid_definition', `Invalid ${what} (${count}):\n${lines}`, { issues });
+}
+
+/**
+ * The result of a non-throwing `safe…` constructor.
+ *
+ * @example
+ * ```ts
+ * const r = safeCreateCalendar(spec);
+ * if (r.success) use(r.data); else console.error(r.error.issues);
+ * ```
+ * @category Errors
+ */
+export type SafeResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: ItsmError };
+
+/**
+ * Runs a throwing constructor and turns an {@link ItsmError} into a failed {@link SafeResult}.
+ * Errors that are not `ItsmError` are rethrown (they are bugs, not bad input).
+ *
+ * @example
+ * ```ts
+ * const r = toSafe(() => createCalendar(spec));
+ * ```
+ * @category Errors
+ */
+export function toSafe<T>(fn: () => T): SafeResult<T> {
+  try {
+    return { success: true, data: fn() };
+  } catch (error) {
+    if (error instanceof ItsmError) return { success: false, error };
+    throw error;
+  }
+}

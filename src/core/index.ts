@@ -1,0 +1,6 @@
+export { ItsmError, formatPath, validationError, toSafe } from './errors.js';
+export type { ItsmErrorCode, ValidationIssue, SafeResult } from './errors.js';
+export { toEpochMs, isInstant } from './instant.js';
+export type { Instant } from './instant.js';
+export { parseDuration, parseDurationOrNull, formatDuration } from './duration.js';
+export { issuesFromZod, parseWith, IsoDurationSchema, InstantSchema } from './schema.js';
