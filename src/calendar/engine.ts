@@ -70,8 +70,11 @@ export abstract class CalendarEngine implements BusinessCalendar {
   abstract readonly parts: readonly BusinessCalendar[];
 
   private readonly blocks = new Map<number, BlockTable>();
+  // The two most recently used years, checked before the map: most queries stay within one or two years.
   private last: BlockTable | null = null;
   private lastYear = 0;
+  private prev: BlockTable | null = null;
+  private prevYear = 0;
 
   /** Compiles the table of UTC year `y` (called once per year while cached). */
   protected abstract compile(y: number, from: number, to: number): BlockTable;
@@ -84,6 +87,7 @@ export abstract class CalendarEngine implements BusinessCalendar {
 
   tableOfYear(y: number): BlockTable {
     if (this.last !== null && this.lastYear === y) return this.last;
+    if (this.prev !== null && this.prevYear === y) return this.prev;
     let t = this.blocks.get(y);
     if (t === undefined) {
       t = this.compile(y, yearStart(y), yearStart(y + 1));
@@ -93,6 +97,8 @@ export abstract class CalendarEngine implements BusinessCalendar {
       }
       this.blocks.set(y, t);
     }
+    this.prev = this.last;
+    this.prevYear = this.lastYear;
     this.last = t;
     this.lastYear = y;
     return t;
@@ -102,6 +108,16 @@ export abstract class CalendarEngine implements BusinessCalendar {
   tableAt(t: number): BlockTable {
     const last = this.last;
     if (last !== null && t >= last.from && t < last.to) return last;
+    const prev = this.prev;
+    if (prev !== null && t >= prev.from && t < prev.to) {
+      // Swap so that alternating between two years stays on the fast path.
+      const prevYear = this.prevYear;
+      this.prev = last;
+      this.prevYear = this.lastYear;
+      this.last = prev;
+      this.lastYear = prevYear;
+      return prev;
+    }
     return this.tableOfYear(new Date(t).getUTCFullYear());
   }
 
