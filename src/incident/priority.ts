@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { ItsmError, parseWith, toSafe, type SafeResult } from '../core/index.js';
+
+/**
+ * Zod schema for a {@link PriorityMatrix}: a rectangular table of positive integers, rows indexed by impact
+ * level and columns by urgency level (both 1-based), with optional default levels inside the table.
+ *
+ * @example
+ * ```ts
+ * PriorityMatrixSchema.parse({ priorities: [[1, 2], [2, 3]] });
+ * ```
+ * @category Priority
+ */
+export const PriorityMatrixSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    priorities: z
+      .array(z.array(z.number().int().min(1, 'a priority is a positive integer')).min(1, 'a row needs at least one urgency level'))
+      .min(1, 'the matrix needs at least one impact level'),
+    defaultImpact: z.number().int().min(1).optional(),
+    defaultUrgency: z.number().int().min(1).optional(),
+  })
+  .superRefine((m, ctx) => {
+    const width = m.priorities[0]?.length ?? 0;
+    m.priorities.forEach((row, i) => {
+      if (row.length !== width) {
+        ctx.addIssue({ code: 'custom', path: ['priorities', i], message: `has ${row.length} urgency levels but row 0 has ${width}; the matrix must be rectangular`, params: { code: 'not_rectangular' } });
+      }
+    });
+    if (m.defaultImpact !== undefined && m.defaultImpact > m.priorities.length) {
+      ctx.addIssue({ code: 'custom', path: ['defaultImpact'], message: `must be an impact level between 1 and ${m.priorities.length}`, params: { code: 'out_of_range' } });
+    }
+    if (m.defaultUrgency !== undefined && m.defaultUrgency > width) {
+      ctx.addIssue({ code: 'custom', path: ['defaultUrgency'], message: `must be an urgency level between 1 and ${width}`, params: { code: 'out_of_range' } });
+    }
+  });
+
+/**
+ * An impact × urgency → priority table. `priorities[impact - 1][urgency - 1]` is the priority. Levels are
+ * 1-based; what "1" means (highest in ServiceNow and iTop, lowest in GLPI) is the matrix's convention.
+ *
+ * @example
+ * ```ts
+ * const m: PriorityMatrix = { name: '2x2', priorities: [[1, 2], [2, 3]] };
+ * ```
+ * @category Priority
+ */
+export interface PriorityMatrix {
+  /** A label for people. */
+  readonly name?: string;
+  /** Rows: impact levels; columns: urgency levels. */
+  readonly priorities: readonly (readonly number[])[];
+  /** The impact of an incident created without one (default: the last row). */
+  readonly defaultImpact?: number;
+  /** The urgency of an incident created without one (default: the last column). */
+  readonly defaultUrgency?: number;
+}
+
+function frozen(m: PriorityMatrix): PriorityMatrix {
+  return Object.freeze({ ...m, priorities: Object.freeze(m.priorities.map((r) => Object.freeze([...r]))) });
+}
+
+/**
+ * ServiceNow's default matrix: impact 1-3 × urgency 1-3 → priority 1 (critical) to 5 (planning).
+ * Impact and urgency default to 3 (low).
+ *
+ * @example
+ * ```ts
+ * derivePriority(1, 2, serviceNowPriorityMatrix); // 2
+ * ```
+ * @category Priority
+ */
+export const serviceNowPriorityMatrix: PriorityMatrix = frozen({
+  name: 'ServiceNow 3x3',
+  priorities: [
+    [1, 2, 3],
+    [2, 3, 4],
+    [3, 4, 5],
+  ],
+  defaultImpact: 3,
+  defaultUrgency: 3,
+});
+
+/**
+ * iTop's incident matrix (`Incident::ComputePriority` in the ITIL incident module): impact 1-3 × urgency 1-4
+ * → priority 1 (highest) to 4.
+ *
+ * @example
+ * ```ts
+ * derivePriority(1, 3, iTopPriorityMatrix); // 2
+ * ```
+ * @category Priority
+ */
+export const iTopPriorityMatrix: PriorityMatrix = frozen({
+  name: 'iTop 3x4',
+  priorities: [
+    [1, 1, 2, 4],
+    [1, 2, 3, 4],
+    [2, 3, 3, 4],
+  ],
+});
+
+/**
+ * GLPI's default matrix (its `priority_matrix` setting): levels 1 (very low) to 5 (very high) for both impact
+ * and urgency → priority 1 (very low) to 5 (very high). The matrix is symmetric; GLPI's "major" priority (6)
+ * is set by hand, outside the matrix. Impact and urgency default to 3 (medium).
+ *
+ * @example
+ * ```ts
+ * derivePriority(5, 5, glpiPriorityMatrix); // 5
+ * ```
+ * @category Priority
+ */
+export const glpiPriorityMatrix: PriorityMatrix = frozen({
+  name: 'GLPI 5x5',
+  priorities: [
+    [1, 1, 2, 2, 2],
+    [1, 2, 2, 3, 3],
+    [2, 2, 3, 4, 4],
+    [2, 3, 4, 4, 5],
+    [2, 3, 4, 5, 5],
+  ],
+  defaultImpact: 3,
+  defaultUrgency: 3,
+});
+
+/**
+ * Validates a priority matrix and returns a fresh copy.
+ *
+ * @param input - Untrusted matrix (parsed JSON, say).
+ * @returns The validated matrix.
+ * @throws {@link ItsmError} `invalid_definition` listing every issue with its path.
+ * @example
+ * ```ts
+ * const m = createPriorityMatrix({ name: 'iTop-like', priorities: [[1, 1, 2, 4], [1, 2, 3, 4], [2, 3, 3, 4]] });
+ * ```
+ * @category Priority
+ */
+export function createPriorityMatrix(input: unknown): PriorityMatrix {
+  const r = parseWith(PriorityMatrixSchema, input, 'priority matrix');
+  if (!r.success) throw r.error;
+  return r.data;
+}
+
+/**
+ * Non-throwing {@link createPriorityMatrix}.
+ *
+ * @param input - Untrusted matrix.
+ * @returns `{ success: true, data }` or `{ success: false, error }` with every issue.
+ * @example
+ * ```ts
+ * const r = safeCreatePriorityMatrix({ priorities: [[1, 2], [3]] });
+ * if (!r.success) console.log(r.error.issues[0]?.path); // ['priorities', 1]
+ * ```
+ * @category Priority
+ */
+export function safeCreatePriorityMatrix(input: unknown): SafeResult<PriorityMatrix> {
+  return toSafe(() => createPriorityMatrix(input));
+}
+
+/**
+ * Whether `level` is a valid impact (`axis: 'impact'`) or urgency level of `matrix`.
+ * @internal
+ */
+export function isLevel(matrix: PriorityMatrix, axis: 'impact' | 'urgency', level: unknown): level is number {
+  const max = axis === 'impact' ? matrix.priorities.length : (matrix.priorities[0]?.length ?? 0);
+  return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= max;
+}
+
+/** The number of impact and urgency levels of a matrix. @internal */
+export function matrixSize(matrix: PriorityMatrix): { impact: number; urgency: number } {
+  return { impact: matrix.priorities.length, urgency: matrix.priorities[0]?.length ?? 0 };
+}
+
+/**
+ * Derives the priority from impact and urgency with a matrix (ServiceNow's by default).
+ *
+ * @param impact - Impact level, 1-based row of the matrix.
+ * @param urgency - Urgency level, 1-based column.
+ * @param matrix - The matrix (already validated); default {@link serviceNowPriorityMatrix}.
+ * @returns The priority.
+ * @throws {@link ItsmError} `invalid_argument` when a level is not an integer inside the matrix.
+ * @example
+ * ```ts
+ * derivePriority(2, 2);                       // 3 (ServiceNow: moderate)
+ * derivePriority(4, 5, glpiPriorityMatrix);   // 5
+ * ```
+ * @category Priority
+ */
+export function derivePriority(impact: number, urgency: number, matrix: PriorityMatrix = serviceNowPriorityMatrix): number {
+  const size = matrixSize(matrix);
+  if (!isLevel(matrix, 'impact', impact)) {
+    throw new ItsmError('invalid_argument', `impact: ${String(impact)} is not an impact level of ${matrix.name ?? 'the matrix'}; use an integer from 1 to ${size.impact}.`, { details: { field: 'impact', value: impact } });
+  }
+  if (!isLevel(matrix, 'urgency', urgency)) {
+    throw new ItsmError('invalid_argument', `urgency: ${String(urgency)} is not an urgency level of ${matrix.name ?? 'the matrix'}; use an integer from 1 to ${size.urgency}.`, { details: { field: 'urgency', value: urgency } });
+  }
+  return matrix.priorities[impact - 1]![urgency - 1]!;
+}

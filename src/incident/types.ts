@@ -1,0 +1,379 @@
+import type { Instant } from '../core/index.js';
+import type { PriorityMatrix } from './priority.js';
+
+/**
+ * The states of {@link incidentMachine}. `closed` and `canceled` are final.
+ *
+ * @example
+ * ```ts
+ * const open: IncidentState[] = ['new', 'in_progress', 'on_hold'];
+ * ```
+ * @category Incident
+ */
+export type IncidentState = 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'closed' | 'canceled';
+
+/**
+ * Why an incident is on hold (ServiceNow's on-hold reasons, plus the log's "Awaiting Evidence").
+ * `awaiting_caller` requires a comment telling the caller what is needed.
+ *
+ * @example
+ * ```ts
+ * const reason: HoldReason = 'awaiting_vendor';
+ * ```
+ * @category Incident
+ */
+export type HoldReason = 'awaiting_caller' | 'awaiting_change' | 'awaiting_problem' | 'awaiting_vendor' | 'awaiting_evidence';
+
+/**
+ * Where an incident stands in major-incident management: never proposed, proposed as a candidate, accepted
+ * as a major incident, or rejected (it may be proposed again).
+ *
+ * @example
+ * ```ts
+ * const m: MajorIncidentStatus = 'proposed';
+ * ```
+ * @category Incident
+ */
+export type MajorIncidentStatus = 'none' | 'proposed' | 'accepted' | 'rejected';
+
+/**
+ * A value of a custom ticket field (`category`, `service`, ...) recorded in `history[].set`.
+ *
+ * @example
+ * ```ts
+ * const fields: Record<string, IncidentFieldValue> = { category: 'network', vip: true };
+ * ```
+ * @category Incident
+ */
+export type IncidentFieldValue = string | number | boolean | null;
+
+/**
+ * What a host passes to create an incident (the machine's `input`). Impact and urgency default to the
+ * matrix's defaults (ServiceNow: 3 and 3, priority 5).
+ *
+ * @example
+ * ```ts
+ * const input: IncidentInput = { at: '2026-03-09T08:00:00Z', impact: 2, urgency: 1, group: 'Service Desk' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentInput {
+  /** When the incident was opened. */
+  readonly at: Instant;
+  /** The ticket number, kept in the context and the creation entry. */
+  readonly id?: string;
+  /** Impact level, 1-based row of the priority matrix (1 = highest in ServiceNow). */
+  readonly impact?: number;
+  /** Urgency level, 1-based column of the priority matrix. */
+  readonly urgency?: number;
+  /** The assignment group. */
+  readonly group?: string | null;
+  /** The person assigned. */
+  readonly assignee?: string | null;
+  /** Custom fields to record (names must not be one of the reserved field names). */
+  readonly fields?: Readonly<Record<string, IncidentFieldValue>>;
+  /** The impact × urgency → priority matrix; defaults to {@link serviceNowPriorityMatrix}. */
+  readonly matrix?: PriorityMatrix;
+}
+
+/**
+ * Fields every incident event carries.
+ *
+ * @example
+ * ```ts
+ * const base: IncidentEventBase = { at: '2026-03-09T08:05:00Z' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentEventBase {
+  /** When the event happened, as the host saw it. Never earlier than the previous accepted event. */
+  readonly at: Instant;
+}
+
+/**
+ * Routes the incident to a group (and optionally a person). Replaces the whole assignment: an omitted
+ * `assignee` leaves the incident in the group's queue. Every change of group counts as a reassignment, as
+ * ServiceNow's `reassignment_count` does (verified against the ServiceNow event log in the tests).
+ * Does not change the state: starting work is {@link IncidentStartEvent}.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentAssignEvent = { type: 'ASSIGN', at: '2026-03-09T08:05:00Z', group: 'Network', assignee: 'ana' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentAssignEvent extends IncidentEventBase {
+  readonly type: 'ASSIGN';
+  /** The new assignment group (`null` returns the incident to no group). */
+  readonly group: string | null;
+  /** The new assignee, or none. */
+  readonly assignee?: string | null;
+}
+
+/**
+ * Work starts: `new` → `in_progress` (ServiceNow's "In Progress", the log's "Active").
+ *
+ * @example
+ * ```ts
+ * const e: IncidentStartEvent = { type: 'START', at: '2026-03-09T08:10:00Z' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentStartEvent extends IncidentEventBase {
+  readonly type: 'START';
+}
+
+/**
+ * Puts the incident on hold, or changes the hold reason while on hold. `awaiting_caller` needs a comment.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentHoldEvent = { type: 'HOLD', at: '2026-03-09T09:00:00Z', reason: 'awaiting_caller', comment: 'Which printer?' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentHoldEvent extends IncidentEventBase {
+  readonly type: 'HOLD';
+  readonly reason: HoldReason;
+  readonly comment?: string;
+}
+
+/**
+ * Takes the incident off hold: `on_hold` → `in_progress`.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentResumeEvent = { type: 'RESUME', at: '2026-03-09T10:00:00Z' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentResumeEvent extends IncidentEventBase {
+  readonly type: 'RESUME';
+  readonly comment?: string;
+}
+
+/**
+ * Changes impact and/or urgency (the priority is re-derived), custom fields, or just adds a comment.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentUpdateEvent = { type: 'UPDATE', at: '2026-03-09T09:30:00Z', impact: 1, fields: { category: 'network' } };
+ * ```
+ * @category Incident
+ */
+export interface IncidentUpdateEvent extends IncidentEventBase {
+  readonly type: 'UPDATE';
+  readonly impact?: number;
+  readonly urgency?: number;
+  readonly comment?: string;
+  readonly fields?: Readonly<Record<string, IncidentFieldValue>>;
+}
+
+/**
+ * Resolves the incident; needs a resolution code and notes (iTop's mandatory `resolution_code` and `solution`).
+ *
+ * @example
+ * ```ts
+ * const e: IncidentResolveEvent = { type: 'RESOLVE', at: '2026-03-09T11:00:00Z', code: 'solved', notes: 'Replaced the cable' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentResolveEvent extends IncidentEventBase {
+  readonly type: 'RESOLVE';
+  readonly code: string;
+  readonly notes: string;
+}
+
+/**
+ * Reopens a resolved incident (`resolved` → `in_progress`); a closed incident cannot be reopened.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentReopenEvent = { type: 'REOPEN', at: '2026-03-10T08:00:00Z', reason: 'Still failing' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentReopenEvent extends IncidentEventBase {
+  readonly type: 'REOPEN';
+  readonly reason: string;
+}
+
+/**
+ * Closes a resolved incident (the caller confirmed, or an agent closed it).
+ *
+ * @example
+ * ```ts
+ * const e: IncidentCloseEvent = { type: 'CLOSE', at: '2026-03-10T08:00:00Z' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentCloseEvent extends IncidentEventBase {
+  readonly type: 'CLOSE';
+}
+
+/**
+ * Closes a resolved incident because its auto-close timer fired (see {@link autoCloseDueAt}); the host
+ * delivers it.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentAutoCloseEvent = { type: 'AUTO_CLOSE', at: '2026-03-16T11:00:00Z' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentAutoCloseEvent extends IncidentEventBase {
+  readonly type: 'AUTO_CLOSE';
+}
+
+/**
+ * Cancels an incident that is not resolved yet (logged by mistake, duplicate, ...).
+ *
+ * @example
+ * ```ts
+ * const e: IncidentCancelEvent = { type: 'CANCEL', at: '2026-03-09T08:20:00Z', reason: 'Duplicate of INC0042' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentCancelEvent extends IncidentEventBase {
+  readonly type: 'CANCEL';
+  readonly reason: string;
+}
+
+/**
+ * Proposes the incident as a major-incident candidate.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentProposeMajorEvent = { type: 'PROPOSE_MAJOR', at: '2026-03-09T08:15:00Z', comment: 'Whole site down' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentProposeMajorEvent extends IncidentEventBase {
+  readonly type: 'PROPOSE_MAJOR';
+  readonly comment?: string;
+}
+
+/**
+ * Accepts a proposed major incident.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentAcceptMajorEvent = { type: 'ACCEPT_MAJOR', at: '2026-03-09T08:20:00Z' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentAcceptMajorEvent extends IncidentEventBase {
+  readonly type: 'ACCEPT_MAJOR';
+}
+
+/**
+ * Rejects a proposed major incident, with the reason.
+ *
+ * @example
+ * ```ts
+ * const e: IncidentRejectMajorEvent = { type: 'REJECT_MAJOR', at: '2026-03-09T08:20:00Z', reason: 'One user only' };
+ * ```
+ * @category Incident
+ */
+export interface IncidentRejectMajorEvent extends IncidentEventBase {
+  readonly type: 'REJECT_MAJOR';
+  readonly reason: string;
+}
+
+/**
+ * Every event {@link incidentMachine} understands.
+ *
+ * @example
+ * ```ts
+ * const events: IncidentEvent[] = [
+ *   { type: 'ASSIGN', at: '2026-03-09T08:05:00Z', group: 'Network' },
+ *   { type: 'START', at: '2026-03-09T08:10:00Z' },
+ * ];
+ * ```
+ * @category Incident
+ */
+export type IncidentEvent =
+  | IncidentAssignEvent
+  | IncidentStartEvent
+  | IncidentHoldEvent
+  | IncidentResumeEvent
+  | IncidentUpdateEvent
+  | IncidentResolveEvent
+  | IncidentReopenEvent
+  | IncidentCloseEvent
+  | IncidentAutoCloseEvent
+  | IncidentCancelEvent
+  | IncidentProposeMajorEvent
+  | IncidentAcceptMajorEvent
+  | IncidentRejectMajorEvent;
+
+/**
+ * The `type` of an {@link IncidentEvent}.
+ *
+ * @example
+ * ```ts
+ * const t: IncidentEventType = 'RESOLVE';
+ * ```
+ * @category Incident
+ */
+export type IncidentEventType = IncidentEvent['type'];
+
+/**
+ * One audit entry: the event's instant (ISO 8601 UTC), its type (`CREATE` for the first entry) and the ticket
+ * fields it set. This is the event shape `evaluateSla` from `itsm-kit/sla` consumes: SLA conditions such as
+ * `{ field: 'state', eq: 'on_hold' }` are evaluated over the fold of the `set`s.
+ *
+ * Field names in `set`: `state`, `holdReason`, `impact`, `urgency`, `priority`, `group`, `assignee`, `major`,
+ * `resolutionCode`, `resolutionNotes`, `reopenCount`, `reassignmentCount`, `comment`, `reopenReason`,
+ * `cancelReason`, `majorRejectReason`, `id`, plus custom fields.
+ *
+ * @example
+ * ```ts
+ * const entry: IncidentHistoryEntry = { at: '2026-03-09T09:00:00.000Z', type: 'HOLD', set: { state: 'on_hold', holdReason: 'awaiting_vendor' } };
+ * ```
+ * @category Incident
+ */
+export interface IncidentHistoryEntry {
+  /** The instant, as `new Date(ms).toISOString()`. */
+  readonly at: string;
+  /** `CREATE` or the {@link IncidentEventType}. */
+  readonly type: string;
+  /** The fields the event set (always includes `state` when the state changed). */
+  readonly set?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The context of {@link incidentMachine}: plain JSON, so a persisted snapshot survives `JSON.stringify` /
+ * `JSON.parse` unchanged. Instants are ISO 8601 UTC strings.
+ *
+ * @example
+ * ```ts
+ * const ctx: IncidentContext = startIncident({ at: '2026-03-09T08:00:00Z' }).context;
+ * ctx.priority; // 5
+ * ```
+ * @category Incident
+ */
+export interface IncidentContext {
+  readonly id: string | null;
+  readonly openedAt: string;
+  /** The instant of the last accepted event (creation included). */
+  readonly updatedAt: string;
+  readonly impact: number;
+  readonly urgency: number;
+  /** Derived from impact and urgency with `matrix`. */
+  readonly priority: number;
+  readonly matrix: PriorityMatrix;
+  readonly group: string | null;
+  readonly assignee: string | null;
+  readonly reassignmentCount: number;
+  readonly reopenCount: number;
+  readonly holdReason: HoldReason | null;
+  readonly major: MajorIncidentStatus;
+  readonly resolutionCode: string | null;
+  readonly resolutionNotes: string | null;
+  readonly resolvedAt: string | null;
+  readonly closedAt: string | null;
+  readonly fields: Readonly<Record<string, IncidentFieldValue>>;
+  /** One entry per accepted event, creation first. */
+  readonly history: readonly IncidentHistoryEntry[];
+}
