@@ -4,3 +4,4 @@ export { toEpochMs, isInstant } from './instant.js';
 export type { Instant } from './instant.js';
 export { parseDuration, parseDurationOrNull, formatDuration } from './duration.js';
 export { issuesFromZod, parseWith, IsoDurationSchema, InstantSchema } from './schema.js';
+export type { Refusal } from './refusal.js';
