@@ -141,6 +141,20 @@ export function segmentsForYear(zone: string, from: number, to: number): readonl
 }
 
 /**
+ * Whether a value is a {@link BusinessCalendar} made by this library.
+ *
+ * @example
+ * ```ts
+ * isBusinessCalendar(createCalendar(spec)); // true
+ * isBusinessCalendar({ timeZone: 'UTC' });  // false
+ * ```
+ * @category Calendar
+ */
+export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
+  return value instanceof CalendarEngine;
+}
+
+/**
  * Returns the engine behind a calendar or throws a clear error for anything else.
  */
 export function engineOf(cal: BusinessCalendar): CalendarEngine {

@@ -2,9 +2,12 @@ export { createCalendar, safeCreateCalendar, calendar24x7 } from './calendar.js'
 export { CalendarSpecSchema } from './spec.js';
 export type { CalendarSpec, Weekday } from './spec.js';
 export type { BusinessCalendar } from './engine.js';
+export { isBusinessCalendar } from './engine.js';
 export { isBusinessTime, nextBusinessTime, businessIntervals } from './query.js';
 export type { BusinessInterval } from './query.js';
 export { addBusinessTime, businessTimeBetween } from './arithmetic.js';
 export { addBusinessDays } from './days.js';
 export type { AddBusinessDaysOptions } from './days.js';
 export { unionCalendars, intersectCalendars, subtractCalendar } from './compose.js';
+export { withTimeZone } from './retime.js';
+export { formatInstant } from './format.js';

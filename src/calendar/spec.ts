@@ -194,4 +194,15 @@ export const CalendarSpecSchema = z
  * ```
  * @category Calendar
  */
-export type CalendarSpec = z.input<typeof CalendarSpecSchema>;
+export interface CalendarSpec {
+  /** Optional label, used in explanations. */
+  readonly name?: string;
+  /** IANA time zone of the hours (`America/New_York`, `UTC`). */
+  readonly timeZone: string;
+  /** Hours per weekday as `"HH:MM-HH:MM"` items; a missing day is closed. */
+  readonly weekly: { readonly [D in Weekday]?: readonly string[] };
+  /** Closed dates: `YYYY-MM-DD`, or `--MM-DD` every year. */
+  readonly holidays?: ReadonlyArray<string | { readonly date: string; readonly name?: string }>;
+  /** A date's own hours, replacing its weekly hours (`[]` closes it); beats a holiday on the same date. */
+  readonly overrides?: ReadonlyArray<{ readonly date: string; readonly hours: readonly string[]; readonly name?: string }>;
+}

@@ -1,0 +1,383 @@
+import { ItsmError } from '../core/errors.js';
+import { isInstant, toEpochMs } from '../core/instant.js';
+import {
+  addBusinessDays,
+  addBusinessTime,
+  businessIntervals,
+  businessTimeBetween,
+  withTimeZone,
+  type BusinessCalendar,
+} from '../calendar/index.js';
+import { describeCondition, describeHolding, type Fields } from './condition.js';
+import type { CompiledSla } from './definition.js';
+import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch } from './result.js';
+
+/** What a clock needs besides its definition. */
+export interface ClockEnv {
+  readonly calendars: Readonly<Record<string, BusinessCalendar>>;
+  readonly explain: boolean;
+  readonly onSwitch: 'carry' | 'restart';
+}
+
+interface Cause {
+  readonly eventIndex: number | null;
+  readonly text: string;
+}
+
+interface RawSegment {
+  from: number;
+  to: number;
+  kind: SlaSegment['kind'];
+  cause: string;
+  eventIndex: number | null;
+  businessMs: number;
+}
+
+/** Resolves a definition's calendar key. */
+export function calendarFor(sla: CompiledSla, env: ClockEnv, builtIn: BusinessCalendar): BusinessCalendar {
+  const key = sla.def.calendar;
+  const cal = Object.prototype.hasOwnProperty.call(env.calendars, key) ? env.calendars[key] : key === '24x7' ? builtIn : undefined;
+  if (cal === undefined) {
+    const known = [...Object.keys(env.calendars), '24x7'].map((k) => JSON.stringify(k)).join(', ');
+    throw new ItsmError('unknown_calendar', `SLA definition "${sla.def.id}": calendar ${JSON.stringify(key)} is not in options.calendars (known: ${known}); pass it as options.calendars[${JSON.stringify(key)}].`, { details: { slaId: sla.def.id, calendar: key } });
+  }
+  return cal;
+}
+
+function fieldValue(fields: Fields, path: string): unknown {
+  if (!path.includes('.')) return fields[path];
+  let v: unknown = fields;
+  for (const p of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[p];
+  }
+  return v;
+}
+
+/**
+ * One SLA clock over one ticket: a fold over its events. `candidates` are the definitions it may run under
+ * (one for `evaluateSla`; a group's alternatives for `evaluateSlas`).
+ */
+export class SlaClock {
+  private sla: CompiledSla;
+  private cal: BusinessCalendar;
+  private stage: SlaStage = 'not_started';
+  private startedAt = 0;
+  private stoppedAt: number | null = null;
+  private targetMs = 0;
+  private thresholds: number[] = [];
+  /** Reached instants of `thresholds` (warnings in order, then the breach). */
+  private reached: Array<number | null> = [];
+  private elapsed = 0;
+  private paused = 0;
+  private mark = 0;
+  private cause: Cause = { eventIndex: null, text: '' };
+  private segments: RawSegment[] = [];
+  private readonly cycles: SlaCycle[] = [];
+  private readonly switches: SlaSwitch[] = [];
+  /** Pause-condition history (time, holds, description, event index), kept only for retroactive starts. */
+  private readonly pauseLog: Array<{ t: number; holds: boolean; text: string; index: number }> = [];
+  private readonly builtIn24x7: BusinessCalendar;
+  private readonly recordPauses: boolean;
+
+  constructor(
+    private readonly candidates: readonly CompiledSla[],
+    private readonly env: ClockEnv,
+    builtIn24x7: BusinessCalendar,
+  ) {
+    this.sla = candidates[0]!;
+    this.builtIn24x7 = builtIn24x7;
+    this.cal = calendarFor(this.sla, env, builtIn24x7);
+    for (const c of candidates) calendarFor(c, env, builtIn24x7);
+    this.recordPauses = candidates.some((c) => c.def.retroactiveStart !== undefined);
+  }
+
+  get started(): boolean {
+    return this.stage !== 'not_started' || this.cycles.length > 0;
+  }
+
+  /** The definition the clock runs (or would start) under. */
+  get definition(): CompiledSla {
+    return this.sla;
+  }
+
+  /** Applies event `index` at `t`; `fields` already include its `set`. */
+  onEvent(index: number, t: number, fields: Fields, type: string): void {
+    this.advance(t);
+    const sla = this.sla;
+    if (this.recordPauses) {
+      const pause = sla.pause;
+      const holds = pause !== null && pause(fields, type);
+      this.pauseLog.push({ t, holds, text: holds && sla.def.pause !== undefined ? describeHolding(sla.def.pause, fields, type) : '', index });
+    }
+    if (this.stage !== 'not_started' && sla.reset !== null && sla.reset(fields, type)) {
+      this.closeCycle('reset', t);
+    }
+    if ((this.stage === 'running' || this.stage === 'paused') && this.candidates.length > 1 && sla.appliesTo !== null && !sla.appliesTo(fields, type)) {
+      const next = this.candidates.find((c) => c !== sla && (c.appliesTo === null || c.appliesTo(fields, type)));
+      if (next !== undefined) this.switchTo(next, index, t, fields);
+    }
+    if (this.stage === 'not_started') {
+      const pick = this.candidates.find((c) => (c.appliesTo === null || c.appliesTo(fields, type)) && c.start(fields, type));
+      if (pick === undefined) return;
+      this.begin(pick, index, t, fields, type);
+    }
+    if (this.stage === 'running' || this.stage === 'paused') this.settle(index, t, fields, type);
+  }
+
+  /** Applies cancel, stop and pause at an event while a cycle is open. */
+  private settle(index: number, t: number, fields: Fields, type: string): void {
+    const sla = this.sla;
+    const def = sla.def;
+    if (sla.cancel !== null && sla.cancel(fields, type)) {
+      this.stop('cancelled', t);
+    } else if (sla.stop(fields, type)) {
+      this.stop('completed', t);
+    } else if (sla.pause !== null && sla.pause(fields, type)) {
+      const text = this.env.explain ? `paused: ${describeHolding(def.pause!, fields, type)}` : '';
+      if (this.stage !== 'paused' || (this.env.explain && text !== this.cause.text)) {
+        this.stage = 'paused';
+        this.cause = { eventIndex: index, text };
+      }
+    } else if (this.stage !== 'running') {
+      this.stage = 'running';
+      this.cause = { eventIndex: index, text: this.env.explain ? `resumed: ${def.pause === undefined ? 'running' : `not (${describeCondition(def.pause)})`}` : '' };
+    }
+  }
+
+  private stop(stage: 'completed' | 'cancelled', t: number): void {
+    this.stage = stage;
+    this.stoppedAt = t;
+  }
+
+  private resolveCalendar(sla: CompiledSla, index: number, fields: Fields): BusinessCalendar {
+    const base = calendarFor(sla, this.env, this.builtIn24x7);
+    const tzField = sla.def.timeZoneField;
+    if (tzField === undefined) return base;
+    const zone = fieldValue(fields, tzField);
+    if (zone === undefined || zone === null || zone === '') return base;
+    try {
+      return withTimeZone(base, String(zone));
+    } catch {
+      throw new ItsmError('invalid_event', `events[${index}]: field ${JSON.stringify(tzField)} (the timeZoneField of SLA "${sla.def.id}") holds ${JSON.stringify(zone)}, which is not an IANA time zone; use a name such as "Europe/Paris".`, { details: { index, field: tzField, value: zone } });
+    }
+  }
+
+  private setTarget(sla: CompiledSla): void {
+    if (sla.relative !== null) {
+      const due = addBusinessDays(this.cal, this.startedAt, sla.relative.businessDays, sla.relative.at === undefined ? {} : { at: sla.relative.at });
+      this.targetMs = businessTimeBetween(this.cal, this.startedAt, due);
+    } else {
+      this.targetMs = sla.targetMs!;
+    }
+    this.thresholds = [...sla.warnAt.map((f) => Math.ceil(f * this.targetMs)), this.targetMs];
+    this.reached = this.thresholds.map(() => null);
+  }
+
+  private begin(sla: CompiledSla, index: number, t: number, fields: Fields, type: string): void {
+    this.sla = sla;
+    this.cal = this.resolveCalendar(sla, index, fields);
+    let start = t;
+    const retroField = sla.def.retroactiveStart;
+    if (retroField !== undefined) {
+      const v = fieldValue(fields, retroField);
+      if (v !== undefined && v !== null) {
+        if (!isInstant(v)) {
+          throw new ItsmError('invalid_event', `events[${index}]: field ${JSON.stringify(retroField)} (the retroactiveStart of SLA "${sla.def.id}") holds ${JSON.stringify(v)}, which is not an instant; use an ISO 8601 string with an offset, epoch ms or a Date.`, { details: { index, field: retroField, value: v } });
+        }
+        start = Math.min(toEpochMs(v as never), t);
+      }
+    }
+    this.startedAt = start;
+    this.stoppedAt = null;
+    this.elapsed = 0;
+    this.paused = 0;
+    this.mark = start;
+    this.segments = [];
+    this.stage = 'running';
+    this.setTarget(sla);
+    if (start < t) {
+      this.cause = { eventIndex: null, text: `started retroactively from field ${retroField}` };
+      this.replayPauses(start, t, index);
+    } else {
+      this.cause = { eventIndex: index, text: this.env.explain ? `started: ${describeHolding(sla.def.start, fields, type)}` : '' };
+    }
+  }
+
+  /** Re-runs `[from, to)` of a retroactive start with the pause states recorded at earlier events. */
+  private replayPauses(from: number, to: number, startIndex: number): void {
+    const log = this.pauseLog;
+    let i = 0;
+    let state: { holds: boolean; text: string; index: number } | null = null;
+    while (i < log.length && log[i]!.t <= from && log[i]!.index < startIndex) state = log[i++]!;
+    const apply = (s: { holds: boolean; text: string; index: number } | null): void => {
+      const holds = s !== null && s.holds;
+      if (holds && (this.stage !== 'paused' || `paused: ${s.text}` !== this.cause.text)) {
+        this.stage = 'paused';
+        this.cause = { eventIndex: s.index, text: `paused: ${s.text}` };
+      } else if (!holds && this.stage !== 'running') {
+        this.stage = 'running';
+        this.cause = { eventIndex: s === null ? null : s.index, text: 'resumed' };
+      }
+    };
+    apply(state);
+    for (; i < log.length && log[i]!.t < to && log[i]!.index < startIndex; i++) {
+      this.advance(log[i]!.t);
+      apply(log[i]!);
+    }
+    this.advance(to);
+  }
+
+  private switchTo(next: CompiledSla, index: number, t: number, fields: Fields): void {
+    const from = this.sla;
+    const policy = this.env.onSwitch;
+    this.switches.push({ at: new Date(t), eventIndex: index, fromId: from.def.id, toId: next.def.id, policy });
+    if (policy === 'restart') {
+      this.closeCycle('switched', t);
+      return;
+    }
+    // carry: elapsed and paused time stay; the new target (and calendar, from now on) apply.
+    this.sla = next;
+    this.cal = this.resolveCalendar(next, index, fields);
+    this.setTarget(next);
+  }
+
+  /** Accounts `[mark, t)` in the current stage. */
+  private advance(t: number): void {
+    if (t <= this.mark) return;
+    const from = this.mark;
+    this.mark = t;
+    if (this.stage === 'running') {
+      const counted = businessTimeBetween(this.cal, from, t);
+      const e0 = this.elapsed;
+      for (let k = 0; k < this.thresholds.length; k++) {
+        if (this.reached[k] !== null) continue;
+        const thr = this.thresholds[k]!;
+        if (e0 >= thr) this.reached[k] = from;
+        else if (e0 + counted >= thr) {
+          const u = addBusinessTime(this.cal, from, thr - e0).getTime();
+          if (u < t) this.reached[k] = u;
+        }
+      }
+      this.elapsed = e0 + counted;
+      if (this.env.explain) this.explainRunning(from, t);
+    } else if (this.stage === 'paused') {
+      const p = businessTimeBetween(this.cal, from, t);
+      this.paused += p;
+      if (this.env.explain) this.segments.push({ from, to: t, kind: 'paused', cause: this.cause.text, eventIndex: this.cause.eventIndex, businessMs: p });
+    }
+  }
+
+  private explainRunning(from: number, to: number): void {
+    let at = from;
+    const closed = `outside the hours of calendar "${this.sla.def.calendar}"`;
+    for (const i of businessIntervals(this.cal, from, to)) {
+      const s = i.start.getTime(), e = i.end.getTime();
+      if (s > at) this.segments.push({ from: at, to: s, kind: 'outside_hours', cause: closed, eventIndex: null, businessMs: 0 });
+      this.segments.push({ from: s, to: e, kind: 'counting', cause: this.cause.text, eventIndex: this.cause.eventIndex, businessMs: e - s });
+      at = e;
+    }
+    if (at < to) this.segments.push({ from: at, to, kind: 'outside_hours', cause: closed, eventIndex: null, businessMs: 0 });
+  }
+
+  private closeCycle(reason: 'reset' | 'switched', t: number): void {
+    const r = this.snapshot(t, false);
+    this.cycles.push({
+      slaId: this.sla.def.id,
+      startedAt: r.startedAt!,
+      endedAt: new Date(t),
+      endReason: reason,
+      stage: r.stage as Exclude<SlaStage, 'not_started'>,
+      stoppedAt: r.stoppedAt,
+      breached: r.breached,
+      breachedAt: r.breachedAt,
+      dueAt: r.dueAt,
+      targetMs: r.targetMs,
+      elapsedMs: r.elapsedMs,
+      pausedMs: r.pausedMs,
+      segments: r.segments,
+    });
+    this.stage = 'not_started';
+    this.stoppedAt = null;
+    this.segments = [];
+  }
+
+  /** The result at `now` (all events up to `now` applied). */
+  finish(now: number): SlaResult {
+    this.advance(now);
+    return this.snapshot(now, true);
+  }
+
+  /**
+   * Chooses, for a clock that has not started, the first candidate that applies to `fields`;
+   * returns whether one does (a group none of whose definitions applies is not reported).
+   */
+  applies(fields: Fields): boolean {
+    if (this.started) return true;
+    const pick = this.candidates.find((c) => c.appliesTo === null || c.appliesTo(fields, ''));
+    if (pick === undefined) return false;
+    this.sla = pick;
+    return true;
+  }
+
+  /** The result at `now`; `atNow` applies the "reached at this instant" rule of a running clock. */
+  private snapshot(now: number, atNow: boolean): SlaResult {
+    const stage = this.stage;
+    const started = stage !== 'not_started';
+    if (stage === 'running' && atNow) {
+      // At `now` itself: a running clock at or past a threshold has reached it now.
+      for (let k = 0; k < this.thresholds.length; k++) if (this.reached[k] === null && this.elapsed >= this.thresholds[k]!) this.reached[k] = now;
+    }
+    const point = stage === 'completed' || stage === 'cancelled' ? this.stoppedAt! : now;
+    const project = (k: number): number | null => {
+      const r = this.reached[k];
+      if (r !== null && r !== undefined) return r;
+      if (!started) return null;
+      return addBusinessTime(this.cal, point, Math.max(this.thresholds[k]! - this.elapsed, 0)).getTime();
+    };
+    const nb = this.thresholds.length - 1;
+    const breachedAt = started ? this.reached[nb] ?? null : null;
+    const dueAt = project(nb);
+    const warnings = this.sla.warnAt.map((fraction, k) => {
+      const at = project(k);
+      const r = started ? this.reached[k] ?? null : null;
+      return { fraction, dueAt: at === null ? null : new Date(at), reachedAt: r === null ? null : new Date(r) };
+    });
+    let next: number | null = null;
+    if (stage === 'running') {
+      for (let k = 0; k <= nb; k++) {
+        if (this.reached[k] !== null) continue;
+        const at = project(k)!;
+        if (at > now && (next === null || at < next)) next = at;
+      }
+    }
+    const def = this.sla.def;
+    const target = started ? this.targetMs : this.sla.targetMs ?? 0;
+    const elapsed = started ? this.elapsed : 0;
+    return {
+      slaId: def.id,
+      name: def.name ?? null,
+      kind: def.kind ?? 'custom',
+      agreement: def.agreement ?? 'SLA',
+      calendar: def.calendar,
+      timeZone: this.cal.timeZone,
+      stage,
+      breached: breachedAt !== null,
+      startedAt: started ? new Date(this.startedAt) : null,
+      stoppedAt: this.stoppedAt === null ? null : new Date(this.stoppedAt),
+      dueAt: dueAt === null ? null : new Date(dueAt),
+      breachedAt: breachedAt === null ? null : new Date(breachedAt),
+      targetMs: target,
+      elapsedMs: elapsed,
+      remainingMs: target - elapsed,
+      percent: target > 0 ? (elapsed / target) * 100 : started ? 100 : 0,
+      pausedMs: started ? this.paused : 0,
+      warnings,
+      cycles: [...this.cycles],
+      switches: [...this.switches],
+      segments: started ? this.segments.map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })) : [],
+      nextChangeAt: next === null ? null : new Date(next),
+      evaluatedAt: new Date(now),
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { ItsmError } from '../core/errors.js';
+import { isInstant, toEpochMs, type Instant } from '../core/instant.js';
+
+/**
+ * One entry of a ticket's history. The ticket's fields at any point are the fold of the `set`s so far
+ * (a key set to `undefined` is removed; `null` is a value). This is exactly the shape of the `history`
+ * kept by the incident machine, so `evaluateSla(def, snapshot.context.history, ...)` works as is.
+ *
+ * @example
+ * ```ts
+ * const e: TicketEvent = { at: '2026-03-09T14:05:00Z', type: 'HOLD', set: { state: 'on_hold', holdReason: 'awaiting_caller' } };
+ * ```
+ * @category Evaluation
+ */
+export interface TicketEvent {
+  readonly at: Instant;
+  readonly type: string;
+  readonly set?: Readonly<Record<string, unknown>>;
+}
+
+/** Events checked, with their instants as epoch ms; only those at or before `now`. */
+export interface PreparedEvents {
+  readonly events: readonly TicketEvent[];
+  readonly times: Float64Array;
+  /** How many events are at or before `now` (the rest are ignored). */
+  readonly count: number;
+}
+
+function bad(index: number, field: string, message: string): ItsmError {
+  return new ItsmError('invalid_event', `events[${index}]${field ? `.${field}` : ''}: ${message}`, { details: { index, field } });
+}
+
+/**
+ * Checks a ticket's events (shape, instants, time order) and reads their instants once.
+ * Events after `now` are ignored, so a past `now` gives the clock as it stood then.
+ */
+export function prepareEvents(events: Iterable<TicketEvent> | ArrayLike<TicketEvent>, now: number): PreparedEvents {
+  const list: readonly TicketEvent[] = Array.isArray(events) ? events : events != null && (typeof events === 'object') ? Array.from(events as Iterable<TicketEvent>) : [];
+  if (!Array.isArray(events) && (events == null || typeof events !== 'object')) {
+    throw new ItsmError('invalid_argument', 'events: expected an array of { at, type, set? } events.', { details: { field: 'events' } });
+  }
+  const times = new Float64Array(list.length);
+  let count = 0;
+  let prev = -Infinity;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (e === null || typeof e !== 'object') throw bad(i, '', 'expected an event { at, type, set? }');
+    if (typeof e.type !== 'string' || e.type === '') throw bad(i, 'type', `expected a non-empty string, got ${JSON.stringify(e.type)}`);
+    if (!isInstant(e.at)) throw bad(i, 'at', `${JSON.stringify(e.at)} is not a valid instant; use a Date, epoch ms or an ISO 8601 string with an offset`);
+    if (e.set !== undefined && (e.set === null || typeof e.set !== 'object' || Array.isArray(e.set))) {
+      throw bad(i, 'set', 'expected an object of field values');
+    }
+    const t = toEpochMs(e.at, `events[${i}].at`);
+    if (t < prev) {
+      throw new ItsmError('events_out_of_order', `events[${i}].at: ${new Date(t).toISOString()} is earlier than events[${i - 1}] (${new Date(prev).toISOString()}); sort the events by time (events at the same instant keep their order).`, { details: { index: i } });
+    }
+    prev = t;
+    times[i] = t;
+    if (t <= now) count = i + 1;
+  }
+  return { events: list, times, count };
+}

@@ -1,0 +1,75 @@
+import { formatDuration } from '../core/duration.js';
+import { formatInstant } from '../calendar/index.js';
+import type { SlaResult, SlaSegment } from './result.js';
+
+/**
+ * Explains a result in readable lines: what the clock measures, each run of counting (with the time outside
+ * business hours), each pause with the condition and event that caused it, warnings, the breach or the margin,
+ * and what happens next. Times are shown in the zone the calendar's hours were read in.
+ *
+ * @param result - A result of `evaluateSla` / `evaluateSlas` (evaluated with `explain` on, the default).
+ * @returns One line per fact, ready to print.
+ * @example
+ * ```ts
+ * console.log(explainSla(evaluateSla(def, events, { calendars, now })).join('\n'));
+ * // SLA "p2-resolution" (resolution, target 8 h, calendar "support", America/New_York): running, 62.5% used
+ * // running 2026-03-09 09:20 -04:00 → 2026-03-09 11:00 -04:00: counted 1 h 40 min (started: state = in_progress, event 1)
+ * // paused 2 h 10 min of business time while state = on_hold (event 3)
+ * // ...
+ * ```
+ * @category Explanation
+ */
+export function explainSla(result: SlaResult): string[] {
+  const tz = result.timeZone;
+  const at = (d: Date) => formatInstant(d, tz);
+  const d = formatDuration;
+  const lines: string[] = [];
+  const label = result.name === null ? `"${result.slaId}"` : `"${result.slaId}" (${result.name})`;
+  const outcome = result.stage === 'not_started' ? 'not started'
+    : result.stage === 'completed' ? (result.breached ? 'completed, breached' : 'completed, met')
+    : result.stage === 'cancelled' ? 'cancelled'
+    : `${result.stage}${result.breached ? ', breached' : ''}, ${result.percent.toFixed(1)}% used`;
+  lines.push(`${result.agreement} ${label} (${result.kind}, target ${d(result.targetMs)}, calendar "${result.calendar}", ${tz}): ${outcome}`);
+  for (const c of result.cycles) {
+    lines.push(`earlier cycle under "${c.slaId}" ${at(c.startedAt)} → ${at(c.endedAt)} closed by ${c.endReason}: ${c.stage}${c.breached ? ', breached' : ''}, ${d(c.elapsedMs)} of ${d(c.targetMs)} used, ${d(c.pausedMs)} paused`);
+  }
+  if (result.startedAt === null) return lines;
+  for (const s of result.switches) {
+    lines.push(`switched from "${s.fromId}" to "${s.toId}" at ${at(s.at)} (event ${s.eventIndex}, ${s.policy === 'carry' ? 'elapsed and paused time carried over' : 'clock restarted'})`);
+  }
+  lines.push(`started ${at(result.startedAt)}`);
+  const source = (s: SlaSegment) => (s.eventIndex === null ? '' : `, event ${s.eventIndex}`);
+  const segs = result.segments;
+  for (let i = 0; i < segs.length; ) {
+    const s = segs[i]!;
+    if (s.kind === 'paused') {
+      const wall = s.to.getTime() - s.from.getTime();
+      lines.push(`paused ${d(s.businessMs)} while ${s.cause.replace(/^paused: /, '')}${source(s).replace(',', ', from')} (${at(s.from)} → ${at(s.to)}, ${d(wall)} wall-clock)`);
+      i++;
+      continue;
+    }
+    // A run: consecutive counting / outside-hours stretches under one cause.
+    const cause = segs[i]!.kind === 'counting' ? s : segs.slice(i).find((x) => x.kind === 'counting') ?? s;
+    let counted = 0, outside = 0, j = i;
+    for (; j < segs.length && segs[j]!.kind !== 'paused' && (segs[j]!.kind === 'outside_hours' || (segs[j]!.cause === cause.cause && segs[j]!.eventIndex === cause.eventIndex)); j++) {
+      if (segs[j]!.kind === 'counting') counted += segs[j]!.businessMs;
+      else outside += segs[j]!.to.getTime() - segs[j]!.from.getTime();
+    }
+    const why = cause.kind === 'counting' ? ` (${cause.cause}${source(cause)})` : '';
+    const closed = outside > 0 ? `, not counted ${d(outside)} outside business hours` : '';
+    lines.push(`counted ${d(counted)} ${at(s.from)} → ${at(segs[j - 1]!.to)}${why}${closed}`);
+    i = j;
+  }
+  for (const w of result.warnings) {
+    if (w.reachedAt !== null) lines.push(`warning at ${Math.round(w.fraction * 100)}% reached ${at(w.reachedAt)}`);
+  }
+  if (result.breachedAt !== null) lines.push(`breached ${at(result.breachedAt)}: the target of ${d(result.targetMs)} was used up while the clock was running`);
+  if (result.stage === 'completed' || result.stage === 'cancelled') {
+    const stopped = `${result.stage} ${at(result.stoppedAt!)} after ${d(result.elapsedMs)} counted and ${d(result.pausedMs)} paused`;
+    lines.push(result.breached || result.stage === 'cancelled' ? stopped : `${stopped}, ${d(result.remainingMs)} to spare`);
+  } else if (result.dueAt !== null && !result.breached) {
+    lines.push(`${d(result.remainingMs)} left: due ${at(result.dueAt)}${result.stage === 'paused' ? ' if resumed now' : ''}`);
+  }
+  if (result.nextChangeAt !== null) lines.push(`next change ${at(result.nextChangeAt)} (arm a timer for it)`);
+  return lines;
+}
