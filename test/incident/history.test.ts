@@ -128,7 +128,8 @@ describe('persisting and resuming', () => {
 
   it('resumes from persisted JSON in an actor created with the snapshot', () => {
     const json = JSON.parse(JSON.stringify(incidentMachine.getPersistedSnapshot(busy())));
-    const actor = createActor(incidentMachine, { snapshot: json });
+    // xstate types ask for `input` even when restoring (statelyai/xstate#4915); it is not used.
+    const actor = createActor(incidentMachine, { snapshot: json, input: undefined as never });
     actor.start();
     actor.send({ type: 'RESUME', at: at(20) });
     actor.send({ type: 'CLOSE', at: at(21) }); // refused: not resolved

@@ -35,7 +35,7 @@ const scenario = fc.record({
   steps: fc.array(step, { maxLength: 40 }),
 });
 
-function run(sc: fc.infer<typeof scenario>) {
+function run(sc: { impact: number; urgency: number; steps: { p: Record<string, unknown>; dt: number }[] }) {
   let s = startIncident({ at: T0, impact: sc.impact, urgency: sc.urgency });
   let t = T0;
   const trace: { before: typeof s; event: IncidentEvent; after: typeof s }[] = [];
