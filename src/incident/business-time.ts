@@ -4,7 +4,7 @@
  *
  * ```ts
  * import { createCalendar, addBusinessTime, nextBusinessTime } from 'itsm-kit/calendar';
- * const cal = createCalendar({ timeZone: 'Europe/Paris', weekly: { mon: [['09:00', '17:00']], ... } });
+ * const cal = createCalendar({ timeZone: 'Europe/Paris', weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'] } });
  * const businessTime: BusinessTime = {
  *   add: (t, ms) => addBusinessTime(cal, t, ms),
  *   next: (t) => nextBusinessTime(cal, t),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDurationSchema, parseDurationOrNull, parseWith, toSafe, type SafeResult } from '../core/index.js';
+import { IsoDurationSchema, issuesFromZod, parseDurationOrNull, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/index.js';
 
 const SlaPercentSchema = z.object({
   slaPercent: z.number().positive('must be above 0').max(1000, 'must be at most 1000 (ten times the target)'),
@@ -32,29 +32,39 @@ export const EscalationPolicySchema = z
     repeatEvery: IsoDurationSchema.optional(),
   })
   .superRefine((p, ctx) => {
-    let lastMs = -1;
-    let lastPercent = -1;
-    let maxMs = 0;
-    p.levels.forEach((level, i) => {
-      if (typeof level.after === 'string') {
-        const ms = parseDurationOrNull(level.after) ?? 0;
-        if (ms < lastMs) ctx.addIssue({ code: 'custom', path: ['levels', i, 'after'], message: `${level.after} comes before the previous duration level; order levels by when they fire`, params: { code: 'unordered' } });
-        lastMs = Math.max(lastMs, ms);
-        maxMs = Math.max(maxMs, ms);
-      } else {
-        if (level.after.slaPercent < lastPercent) ctx.addIssue({ code: 'custom', path: ['levels', i, 'after', 'slaPercent'], message: `${level.after.slaPercent}% comes before the previous SLA-percent level; order levels by when they fire`, params: { code: 'unordered' } });
-        lastPercent = Math.max(lastPercent, level.after.slaPercent);
-      }
-    });
-    if ((p.loops ?? 0) > 0) {
-      const every = p.repeatEvery === undefined ? null : parseDurationOrNull(p.repeatEvery);
-      if (every === null) {
-        ctx.addIssue({ code: 'custom', path: ['repeatEvery'], message: 'a policy that loops needs repeatEvery: the time from the start of one pass to the next ("PT1H")', params: { code: 'required' } });
-      } else if (every <= maxMs) {
-        ctx.addIssue({ code: 'custom', path: ['repeatEvery'], message: `${p.repeatEvery} must be longer than the last duration level so that passes do not overlap`, params: { code: 'too_short' } });
-      }
+    for (const issue of orderIssues(p)) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, params: { code: issue.code } });
+  });
+
+// Checks across levels. zod skips refinements once a field is invalid, so createEscalationPolicy also runs
+// them on the raw input to list every issue at once; malformed levels are skipped here.
+function orderIssues(p: { levels?: unknown; loops?: unknown; repeatEvery?: unknown }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  let lastMs = -1;
+  let lastPercent = -1;
+  let maxMs = 0;
+  (Array.isArray(p.levels) ? p.levels : []).forEach((level: unknown, i) => {
+    const after = (level as { after?: unknown } | null)?.after;
+    const ms = typeof after === 'string' ? parseDurationOrNull(after) : null;
+    const percent = typeof after === 'object' && after !== null ? (after as { slaPercent?: unknown }).slaPercent : undefined;
+    if (ms !== null) {
+      if (ms < lastMs) issues.push({ code: 'unordered', path: ['levels', i, 'after'], message: `${String(after)} comes before the previous duration level; order levels by when they fire` });
+      lastMs = Math.max(lastMs, ms);
+      maxMs = Math.max(maxMs, ms);
+    } else if (typeof percent === 'number') {
+      if (percent < lastPercent) issues.push({ code: 'unordered', path: ['levels', i, 'after', 'slaPercent'], message: `${percent}% comes before the previous SLA-percent level; order levels by when they fire` });
+      lastPercent = Math.max(lastPercent, percent);
     }
   });
+  if (typeof p.loops === 'number' && p.loops > 0) {
+    const every = typeof p.repeatEvery === 'string' ? parseDurationOrNull(p.repeatEvery) : null;
+    if (p.repeatEvery === undefined) {
+      issues.push({ code: 'required', path: ['repeatEvery'], message: 'a policy that loops needs repeatEvery: the time from the start of one pass to the next ("PT1H")' });
+    } else if (every !== null && every <= maxMs) {
+      issues.push({ code: 'too_short', path: ['repeatEvery'], message: `${String(p.repeatEvery)} must be longer than the last duration level so that passes do not overlap` });
+    }
+  }
+  return issues;
+}
 
 /**
  * When an escalation level fires: an ISO 8601 duration after the trigger (`'PT15M'`), or when a share of the
@@ -138,9 +148,13 @@ export interface EscalationPolicy {
  * @category Escalation
  */
 export function createEscalationPolicy(input: unknown): EscalationPolicy {
-  const r = parseWith(EscalationPolicySchema, input, 'escalation policy');
-  if (!r.success) throw r.error;
-  return r.data;
+  const r = EscalationPolicySchema.safeParse(input);
+  if (r.success) return r.data;
+  const issues = issuesFromZod(r.error);
+  const seen = new Set(issues.map((i) => `${i.code}@${i.path.join('.')}`));
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  for (const i of orderIssues(raw)) if (!seen.has(`${i.code}@${i.path.join('.')}`)) issues.push(i);
+  throw validationError('escalation policy', issues);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ItsmError, parseWith, toSafe, type SafeResult } from '../core/index.js';
+import { ItsmError, issuesFromZod, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/index.js';
 
 /**
  * Zod schema for a {@link PriorityMatrix}: a rectangular table of positive integers, rows indexed by impact
@@ -21,19 +21,24 @@ export const PriorityMatrixSchema = z
     defaultUrgency: z.number().int().min(1).optional(),
   })
   .superRefine((m, ctx) => {
-    const width = m.priorities[0]?.length ?? 0;
-    m.priorities.forEach((row, i) => {
-      if (row.length !== width) {
-        ctx.addIssue({ code: 'custom', path: ['priorities', i], message: `has ${row.length} urgency levels but row 0 has ${width}; the matrix must be rectangular`, params: { code: 'not_rectangular' } });
-      }
-    });
-    if (m.defaultImpact !== undefined && m.defaultImpact > m.priorities.length) {
-      ctx.addIssue({ code: 'custom', path: ['defaultImpact'], message: `must be an impact level between 1 and ${m.priorities.length}`, params: { code: 'out_of_range' } });
-    }
-    if (m.defaultUrgency !== undefined && m.defaultUrgency > width) {
-      ctx.addIssue({ code: 'custom', path: ['defaultUrgency'], message: `must be an urgency level between 1 and ${width}`, params: { code: 'out_of_range' } });
-    }
+    for (const issue of shapeIssues(m)) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, params: { code: issue.code } });
   });
+
+// The checks across fields (rectangular rows, defaults inside the table). zod skips refinements once a field
+// is invalid, so createPriorityMatrix also runs them on the raw input to list every issue at once.
+function shapeIssues(m: { priorities?: unknown; defaultImpact?: unknown; defaultUrgency?: unknown }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!Array.isArray(m.priorities) || !m.priorities.every(Array.isArray)) return issues;
+  const rows = m.priorities as unknown[][];
+  const width = rows[0]?.length ?? 0;
+  rows.forEach((row, i) => {
+    if (row.length !== width) issues.push({ code: 'not_rectangular', path: ['priorities', i], message: `has ${row.length} urgency levels but row 0 has ${width}; the matrix must be rectangular` });
+  });
+  const outside = (v: unknown, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v > max;
+  if (outside(m.defaultImpact, rows.length)) issues.push({ code: 'out_of_range', path: ['defaultImpact'], message: `must be an impact level between 1 and ${rows.length}` });
+  if (outside(m.defaultUrgency, width)) issues.push({ code: 'out_of_range', path: ['defaultUrgency'], message: `must be an urgency level between 1 and ${width}` });
+  return issues;
+}
 
 /**
  * An impact × urgency → priority table. `priorities[impact - 1][urgency - 1]` is the priority. Levels are
@@ -137,9 +142,13 @@ export const glpiPriorityMatrix: PriorityMatrix = frozen({
  * @category Priority
  */
 export function createPriorityMatrix(input: unknown): PriorityMatrix {
-  const r = parseWith(PriorityMatrixSchema, input, 'priority matrix');
-  if (!r.success) throw r.error;
-  return r.data;
+  const r = PriorityMatrixSchema.safeParse(input);
+  if (r.success) return r.data;
+  const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const issues = issuesFromZod(r.error);
+  const seen = new Set(issues.map((i) => `${i.code}@${i.path.join('.')}`));
+  for (const i of shapeIssues(raw)) if (!seen.has(`${i.code}@${i.path.join('.')}`)) issues.push(i);
+  throw validationError('priority matrix', issues);
 }
 
 /**

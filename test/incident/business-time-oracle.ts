@@ -1,0 +1,28 @@
+// A deliberately naive business-time oracle for tests: Monday to Friday 09:00-17:00 UTC, minute stepping.
+import type { BusinessTime } from '../../src/incident/index.js';
+
+const MIN = 60_000;
+export const isBusinessMinute = (t: number): boolean => {
+  const d = new Date(t);
+  const day = d.getUTCDay();
+  const m = d.getUTCHours() * 60 + d.getUTCMinutes();
+  return day >= 1 && day <= 5 && m >= 9 * 60 && m < 17 * 60;
+};
+
+export const naiveBusinessTime: BusinessTime = {
+  add(t, ms) {
+    let u = t.getTime();
+    let rest = Math.abs(ms);
+    if (ms >= 0) {
+      while (rest > 0) { if (isBusinessMinute(u)) rest -= MIN; u += MIN; }
+    } else {
+      while (rest > 0) { if (isBusinessMinute(u - MIN)) rest -= MIN; u -= MIN; }
+    }
+    return new Date(u);
+  },
+  next(t) {
+    let u = t.getTime();
+    while (!isBusinessMinute(u)) u += MIN;
+    return new Date(u);
+  },
+};
