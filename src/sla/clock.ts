@@ -1,16 +1,10 @@
 import { ItsmError } from '../core/errors.js';
 import { isInstant, toEpochMs } from '../core/instant.js';
-import {
-  addBusinessDays,
-  addBusinessTime,
-  businessIntervals,
-  businessTimeBetween,
-  withTimeZone,
-  type BusinessCalendar,
-} from '../calendar/index.js';
+import { addBusinessDays, businessIntervals, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
+import { addBusinessMs, businessMsBetween } from '../calendar/internal.js';
 import { describeCondition, describeHolding, type Fields } from './condition.js';
 import type { CompiledSla } from './definition.js';
-import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch } from './result.js';
+import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch, SlaWarning } from './result.js';
 
 /** What a clock needs besides its definition. */
 export interface ClockEnv {
@@ -54,6 +48,22 @@ function fieldValue(fields: Fields, path: string): unknown {
   return v;
 }
 
+/** What a clock runs under, prepared once per batch: the candidate definitions and their calendars. */
+export interface ClockPlan {
+  readonly slas: readonly CompiledSla[];
+  readonly cals: readonly BusinessCalendar[];
+  readonly recordPauses: boolean;
+}
+
+/** Prepares the plan of a clock (resolving calendar keys, so an unknown key fails before any ticket). */
+export function planClock(slas: readonly CompiledSla[], env: ClockEnv, builtIn24x7: BusinessCalendar): ClockPlan {
+  return {
+    slas,
+    cals: slas.map((c) => calendarFor(c, env, builtIn24x7)),
+    recordPauses: slas.some((c) => c.def.retroactiveStart !== undefined),
+  };
+}
+
 /**
  * One SLA clock over one ticket: a fold over its events. `candidates` are the definitions it may run under
  * (one for `evaluateSla`; a group's alternatives for `evaluateSlas`).
@@ -65,7 +75,7 @@ export class SlaClock {
   private startedAt = 0;
   private stoppedAt: number | null = null;
   private targetMs = 0;
-  private thresholds: number[] = [];
+  private thresholds: readonly number[] = [];
   /** Reached instants of `thresholds` (warnings in order, then the breach). */
   private reached: Array<number | null> = [];
   private elapsed = 0;
@@ -77,19 +87,15 @@ export class SlaClock {
   private readonly switches: SlaSwitch[] = [];
   /** Pause-condition history (time, holds, description, event index), kept only for retroactive starts. */
   private readonly pauseLog: Array<{ t: number; holds: boolean; text: string; index: number }> = [];
-  private readonly builtIn24x7: BusinessCalendar;
-  private readonly recordPauses: boolean;
+  private readonly candidates: readonly CompiledSla[];
 
   constructor(
-    private readonly candidates: readonly CompiledSla[],
+    private readonly plan: ClockPlan,
     private readonly env: ClockEnv,
-    builtIn24x7: BusinessCalendar,
   ) {
-    this.sla = candidates[0]!;
-    this.builtIn24x7 = builtIn24x7;
-    this.cal = calendarFor(this.sla, env, builtIn24x7);
-    for (const c of candidates) calendarFor(c, env, builtIn24x7);
-    this.recordPauses = candidates.some((c) => c.def.retroactiveStart !== undefined);
+    this.candidates = plan.slas;
+    this.sla = plan.slas[0]!;
+    this.cal = plan.cals[0]!;
   }
 
   get started(): boolean {
@@ -105,7 +111,7 @@ export class SlaClock {
   onEvent(index: number, t: number, fields: Fields, type: string): void {
     this.advance(t);
     const sla = this.sla;
-    if (this.recordPauses) {
+    if (this.plan.recordPauses) {
       const pause = sla.pause;
       const holds = pause !== null && pause(fields, type);
       this.pauseLog.push({ t, holds, text: holds && sla.def.pause !== undefined ? describeHolding(sla.def.pause, fields, type) : '', index });
@@ -114,12 +120,22 @@ export class SlaClock {
       this.closeCycle('reset', t);
     }
     if ((this.stage === 'running' || this.stage === 'paused') && this.candidates.length > 1 && sla.appliesTo !== null && !sla.appliesTo(fields, type)) {
-      const next = this.candidates.find((c) => c !== sla && (c.appliesTo === null || c.appliesTo(fields, type)));
-      if (next !== undefined) this.switchTo(next, index, t, fields);
+      for (const c of this.candidates) {
+        if (c !== sla && (c.appliesTo === null || c.appliesTo(fields, type))) {
+          this.switchTo(c, index, t, fields);
+          break;
+        }
+      }
     }
     if (this.stage === 'not_started') {
-      const pick = this.candidates.find((c) => (c.appliesTo === null || c.appliesTo(fields, type)) && c.start(fields, type));
-      if (pick === undefined) return;
+      let pick: CompiledSla | null = null;
+      for (const c of this.candidates) {
+        if ((c.appliesTo === null || c.appliesTo(fields, type)) && c.start(fields, type)) {
+          pick = c;
+          break;
+        }
+      }
+      if (pick === null) return;
       this.begin(pick, index, t, fields, type);
     }
     if (this.stage === 'running' || this.stage === 'paused') this.settle(index, t, fields, type);
@@ -151,7 +167,7 @@ export class SlaClock {
   }
 
   private resolveCalendar(sla: CompiledSla, index: number, fields: Fields): BusinessCalendar {
-    const base = calendarFor(sla, this.env, this.builtIn24x7);
+    const base = this.plan.cals[this.candidates.indexOf(sla)]!;
     const tzField = sla.def.timeZoneField;
     if (tzField === undefined) return base;
     const zone = fieldValue(fields, tzField);
@@ -166,12 +182,13 @@ export class SlaClock {
   private setTarget(sla: CompiledSla): void {
     if (sla.relative !== null) {
       const due = addBusinessDays(this.cal, this.startedAt, sla.relative.businessDays, sla.relative.at === undefined ? {} : { at: sla.relative.at });
-      this.targetMs = businessTimeBetween(this.cal, this.startedAt, due);
+      this.targetMs = businessMsBetween(this.cal, this.startedAt, due.getTime());
+      this.thresholds = [...sla.warnAt.map((f) => Math.ceil(f * this.targetMs)), this.targetMs];
     } else {
       this.targetMs = sla.targetMs!;
+      this.thresholds = sla.thresholds!;
     }
-    this.thresholds = [...sla.warnAt.map((f) => Math.ceil(f * this.targetMs)), this.targetMs];
-    this.reached = this.thresholds.map(() => null);
+    this.reached = new Array<number | null>(this.thresholds.length).fill(null);
   }
 
   private begin(sla: CompiledSla, index: number, t: number, fields: Fields, type: string): void {
@@ -248,21 +265,21 @@ export class SlaClock {
     const from = this.mark;
     this.mark = t;
     if (this.stage === 'running') {
-      const counted = businessTimeBetween(this.cal, from, t);
+      const counted = businessMsBetween(this.cal, from, t);
       const e0 = this.elapsed;
       for (let k = 0; k < this.thresholds.length; k++) {
         if (this.reached[k] !== null) continue;
         const thr = this.thresholds[k]!;
         if (e0 >= thr) this.reached[k] = from;
         else if (e0 + counted >= thr) {
-          const u = addBusinessTime(this.cal, from, thr - e0).getTime();
+          const u = addBusinessMs(this.cal, from, thr - e0);
           if (u < t) this.reached[k] = u;
         }
       }
       this.elapsed = e0 + counted;
       if (this.env.explain) this.explainRunning(from, t);
     } else if (this.stage === 'paused') {
-      const p = businessTimeBetween(this.cal, from, t);
+      const p = businessMsBetween(this.cal, from, t);
       this.paused += p;
       if (this.env.explain) this.segments.push({ from, to: t, kind: 'paused', cause: this.cause.text, eventIndex: this.cause.eventIndex, businessMs: p });
     }
@@ -314,10 +331,15 @@ export class SlaClock {
    */
   applies(fields: Fields): boolean {
     if (this.started) return true;
-    const pick = this.candidates.find((c) => c.appliesTo === null || c.appliesTo(fields, ''));
-    if (pick === undefined) return false;
-    this.sla = pick;
-    return true;
+    for (let i = 0; i < this.candidates.length; i++) {
+      const c = this.candidates[i]!;
+      if (c.appliesTo === null || c.appliesTo(fields, '')) {
+        this.sla = c;
+        this.cal = this.plan.cals[i]!;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The result at `now`; `atNow` applies the "reached at this instant" rule of a running clock. */
@@ -329,27 +351,28 @@ export class SlaClock {
       for (let k = 0; k < this.thresholds.length; k++) if (this.reached[k] === null && this.elapsed >= this.thresholds[k]!) this.reached[k] = now;
     }
     const point = stage === 'completed' || stage === 'cancelled' ? this.stoppedAt! : now;
-    const project = (k: number): number | null => {
-      const r = this.reached[k];
-      if (r !== null && r !== undefined) return r;
-      if (!started) return null;
-      return addBusinessTime(this.cal, point, Math.max(this.thresholds[k]! - this.elapsed, 0)).getTime();
-    };
+    // Each threshold's instant: reached, or projected on the clock's current course.
     const nb = this.thresholds.length - 1;
-    const breachedAt = started ? this.reached[nb] ?? null : null;
-    const dueAt = project(nb);
-    const warnings = this.sla.warnAt.map((fraction, k) => {
-      const at = project(k);
-      const r = started ? this.reached[k] ?? null : null;
-      return { fraction, dueAt: at === null ? null : new Date(at), reachedAt: r === null ? null : new Date(r) };
-    });
+    const projected: Array<number | null> = new Array<number | null>(nb + 1);
     let next: number | null = null;
-    if (stage === 'running') {
-      for (let k = 0; k <= nb; k++) {
-        if (this.reached[k] !== null) continue;
-        const at = project(k)!;
-        if (at > now && (next === null || at < next)) next = at;
+    for (let k = 0; k <= nb; k++) {
+      const r = started ? this.reached[k] ?? null : null;
+      if (r !== null || !started) {
+        projected[k] = r;
+        continue;
       }
+      const at = addBusinessMs(this.cal, point, Math.max(this.thresholds[k]! - this.elapsed, 0));
+      projected[k] = at;
+      if (stage === 'running' && at > now && (next === null || at < next)) next = at;
+    }
+    const breachedAt = started ? this.reached[nb] ?? null : null;
+    const dueAt = started ? projected[nb]! : null;
+    const warnings: SlaWarning[] = [];
+    if (!started) for (const fraction of this.sla.warnAt) warnings.push({ fraction, dueAt: null, reachedAt: null });
+    else for (let k = 0; k < nb; k++) {
+      const at = projected[k]!;
+      const r = started ? this.reached[k] ?? null : null;
+      warnings.push({ fraction: this.sla.warnAt[k]!, dueAt: at === null ? null : new Date(at), reachedAt: r === null ? null : new Date(r) });
     }
     const def = this.sla.def;
     const target = started ? this.targetMs : this.sla.targetMs ?? 0;

@@ -97,6 +97,8 @@ export interface CompiledSla {
   readonly def: SlaDefinition;
   readonly group: string;
   readonly targetMs: number | null;
+  /** Warning thresholds then the target, in ms, for a fixed target (`null` for a relative one). */
+  readonly thresholds: readonly number[] | null;
   readonly relative: { readonly businessDays: number; readonly at?: string } | null;
   readonly warnAt: readonly number[];
   readonly appliesTo: CompiledCondition | null;
@@ -121,10 +123,12 @@ function compile(def: SlaDefinition): CompiledSla {
   const warnAt = [...new Set(def.warnAt ?? [0.75])].sort((a, b) => a - b);
   const groupDefault = def.kind === 'response' || def.kind === 'resolution' || def.kind === 'update'
     ? `${def.agreement ?? 'SLA'}:${def.kind}` : def.id;
+  const targetMs = typeof def.target === 'string' ? parseDurationOrNull(def.target) : null;
   return {
     def,
     group: def.group ?? groupDefault,
-    targetMs: typeof def.target === 'string' ? parseDurationOrNull(def.target) : null,
+    targetMs,
+    thresholds: targetMs === null ? null : Object.freeze([...warnAt.map((f) => Math.ceil(f * targetMs)), targetMs]),
     relative: typeof def.target === 'string' ? null : def.target,
     warnAt,
     appliesTo: def.appliesTo === undefined ? null : compileCondition(def.appliesTo),

@@ -1,7 +1,7 @@
 import { ItsmError } from '../core/errors.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { calendar24x7, isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
-import { SlaClock, type ClockEnv } from './clock.js';
+import { SlaClock, planClock, type ClockEnv, type ClockPlan } from './clock.js';
 import type { Fields } from './condition.js';
 import { compiledSla, type CompiledSla, type SlaDefinition } from './definition.js';
 import { prepareEvents, type PreparedEvents, type TicketEvent } from './events.js';
@@ -59,7 +59,8 @@ function run(clocks: readonly SlaClock[], prepared: PreparedEvents): Fields {
     const e = events[i]!;
     const set = e.set;
     if (set !== undefined) {
-      for (const k of Object.keys(set)) {
+      for (const k in set) {
+        if (!Object.prototype.hasOwnProperty.call(set, k)) continue;
         const v = set[k];
         if (v === undefined) delete fields[k];
         else fields[k] = v;
@@ -98,7 +99,7 @@ function run(clocks: readonly SlaClock[], prepared: PreparedEvents): Fields {
 export function evaluateSla(definition: SlaDefinition, events: readonly TicketEvent[], options: EvaluateOptions): SlaResult {
   const sla = compiledSla(definition);
   const { env, now } = readOptions(options);
-  const clock = new SlaClock([sla], env, utc24x7());
+  const clock = new SlaClock(planClock([sla], env, utc24x7()), env);
   run([clock], prepareEvents(events, now));
   return clock.finish(now);
 }
@@ -123,8 +124,9 @@ function groupsOf(definitions: readonly SlaDefinition[]): CompiledSla[][] {
   return [...byGroup.values()];
 }
 
-function evaluateGroups(groups: readonly CompiledSla[][], env: ClockEnv, now: number, events: readonly TicketEvent[]): SlaResult[] {
-  const clocks = groups.map((g) => new SlaClock(g, env, utc24x7()));
+function evaluateGroups(plans: readonly ClockPlan[], env: ClockEnv, now: number, events: readonly TicketEvent[]): SlaResult[] {
+  const clocks: SlaClock[] = [];
+  for (const p of plans) clocks.push(new SlaClock(p, env));
   const fields = run(clocks, prepareEvents(events, now));
   const out: SlaResult[] = [];
   for (const c of clocks) if (c.applies(fields)) out.push(c.finish(now));
@@ -153,7 +155,7 @@ function evaluateGroups(groups: readonly CompiledSla[][], env: ClockEnv, now: nu
 export function evaluateSlas(definitions: readonly SlaDefinition[], events: readonly TicketEvent[], options: EvaluateOptions): SlaResult[] {
   const groups = groupsOf(definitions);
   const { env, now } = readOptions(options);
-  return evaluateGroups(groups, env, now, events);
+  return evaluateGroups(groups.map((g) => planClock(g, env, utc24x7())), env, now, events);
 }
 
 /**
@@ -206,6 +208,7 @@ export type SlaTicketResult =
 export function evaluateMany(definitions: readonly SlaDefinition[], tickets: Iterable<SlaTicket>, options: EvaluateOptions): Generator<SlaTicketResult, void, undefined> {
   const groups = groupsOf(definitions);
   const { env, now } = readOptions(options);
+  const plans = groups.map((g) => planClock(g, env, utc24x7()));
   if (tickets === null || typeof (tickets as Iterable<SlaTicket>)[Symbol.iterator] !== 'function') {
     throw new ItsmError('invalid_argument', 'tickets: expected an iterable of { id, events }.', { details: { field: 'tickets' } });
   }
@@ -214,7 +217,7 @@ export function evaluateMany(definitions: readonly SlaDefinition[], tickets: Ite
       const id = ticket !== null && typeof ticket === 'object' ? String(ticket.id) : String(ticket);
       try {
         if (ticket === null || typeof ticket !== 'object') throw new ItsmError('invalid_argument', 'tickets: each ticket must be { id, events }.');
-        yield { id, ok: true, results: evaluateGroups(groups, env, now, ticket.events) };
+        yield { id, ok: true, results: evaluateGroups(plans, env, now, ticket.events) };
       } catch (error) {
         if (!(error instanceof ItsmError)) throw error;
         yield { id, ok: false, error };

@@ -46,11 +46,12 @@ export function prepareEvents(events: Iterable<TicketEvent> | ArrayLike<TicketEv
     const e = list[i];
     if (e === null || typeof e !== 'object') throw bad(i, '', 'expected an event { at, type, set? }');
     if (typeof e.type !== 'string' || e.type === '') throw bad(i, 'type', `expected a non-empty string, got ${JSON.stringify(e.type)}`);
-    if (!isInstant(e.at)) throw bad(i, 'at', `${JSON.stringify(e.at)} is not a valid instant; use a Date, epoch ms or an ISO 8601 string with an offset`);
+    const at = e.at;
+    const t = typeof at === 'number' && Number.isFinite(at) ? Math.floor(at) : isInstant(at) ? toEpochMs(at) : NaN;
+    if (Number.isNaN(t)) throw bad(i, 'at', `${JSON.stringify(at)} is not a valid instant; use a Date, epoch ms or an ISO 8601 string with an offset`);
     if (e.set !== undefined && (e.set === null || typeof e.set !== 'object' || Array.isArray(e.set))) {
       throw bad(i, 'set', 'expected an object of field values');
     }
-    const t = toEpochMs(e.at, `events[${i}].at`);
     if (t < prev) {
       throw new ItsmError('events_out_of_order', `events[${i}].at: ${new Date(t).toISOString()} is earlier than events[${i - 1}] (${new Date(prev).toISOString()}); sort the events by time (events at the same instant keep their order).`, { details: { index: i } });
     }
