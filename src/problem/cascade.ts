@@ -1,0 +1,103 @@
+import { toEpochMs, type Instant } from '../core/index.js';
+import { problemStateOf, type ProblemSnapshotLike } from './rules.js';
+
+/**
+ * What the cascade needs to know about a linked incident: its id, state and hold reason (from an
+ * `itsm-kit/incident` snapshot: `{ id, state: s.value, holdReason: s.context.holdReason, updatedAt: s.context.updatedAt }`).
+ *
+ * @example
+ * ```ts
+ * const status: LinkedIncidentStatus = { id: 'INC0042', state: 'on_hold', holdReason: 'awaiting_problem' };
+ * ```
+ * @category Problem
+ */
+export interface LinkedIncidentStatus {
+  readonly id: string;
+  readonly state: string;
+  readonly holdReason?: string | null;
+  /** The incident's last accepted event; the cascade's events are never earlier. */
+  readonly updatedAt?: Instant;
+}
+
+/**
+ * An event for `incidentMachine` (structurally an incident `RESOLVE` or `RESUME` event; this module does not
+ * import the incident module).
+ *
+ * @example
+ * ```ts
+ * const e: LinkedIncidentEvent = { type: 'RESUME', at: '2026-03-11T09:00:00.000Z', comment: 'Problem PRB1: risk accepted' };
+ * ```
+ * @category Problem
+ */
+export type LinkedIncidentEvent =
+  | { readonly type: 'RESOLVE'; readonly at: string; readonly code: string; readonly notes: string }
+  | { readonly type: 'RESUME'; readonly at: string; readonly comment: string };
+
+/**
+ * One event to send to one incident.
+ *
+ * @example
+ * ```ts
+ * const c: LinkedIncidentCommand = { incidentId: 'INC0042', event: { type: 'RESUME', at: '2026-03-11T09:00:00.000Z', comment: '…' } };
+ * ```
+ * @category Problem
+ */
+export interface LinkedIncidentCommand {
+  readonly incidentId: string;
+  readonly event: LinkedIncidentEvent;
+}
+
+/**
+ * Options of {@link linkedIncidentEvents}.
+ *
+ * @example
+ * ```ts
+ * const o: LinkedIncidentOptions = { resolutionCode: 'solved_permanently' };
+ * ```
+ * @category Problem
+ */
+export interface LinkedIncidentOptions {
+  /** The incident resolution code used when the problem's fix resolves them (default `solved_by_problem`). */
+  readonly resolutionCode?: string;
+}
+
+/**
+ * The cascade of a resolved (or canceled) problem, as data: the events the host should send to the linked
+ * incidents that are on hold `awaiting_problem`. With the fix applied they are resolved; when the risk was
+ * accepted or the problem canceled they are resumed (no fix is coming, work on them again). A duplicate yields
+ * nothing: link its incidents to the original problem (`context.duplicateOf`) instead. Other problem states
+ * yield nothing.
+ *
+ * @param problem - The problem (live snapshot or persisted JSON).
+ * @param incidents - The current status of incidents (those not linked to the problem are ignored).
+ * @param options - The incident resolution code to use.
+ * @returns One command per incident to update, in the order of `incidents`.
+ * @throws {@link ItsmError} `invalid_argument` when `problem` is not a problem snapshot; `invalid_instant` for a bad `updatedAt`.
+ * @example
+ * ```ts
+ * const commands = linkedIncidentEvents(resolvedProblem, [{ id: 'INC0042', state: 'on_hold', holdReason: 'awaiting_problem' }]);
+ * // [{ incidentId: 'INC0042', event: { type: 'RESOLVE', at: '…', code: 'solved_by_problem', notes: 'Resolved by problem PRB0001: …' } }]
+ * ```
+ * @category Problem
+ */
+export function linkedIncidentEvents(problem: ProblemSnapshotLike, incidents: readonly LinkedIncidentStatus[], options: LinkedIncidentOptions = {}): LinkedIncidentCommand[] {
+  const state = problemStateOf(problem);
+  const ctx = problem.context;
+  const name = ctx.id ?? 'the problem';
+  const code = ctx.resolutionCode;
+  const done = state === 'resolved' || state === 'closed' || state === 'canceled';
+  if (!done || code === null || code === 'duplicate') return [];
+  const since = Date.parse(state === 'canceled' ? (ctx.closedAt ?? ctx.updatedAt) : (ctx.resolvedAt ?? ctx.updatedAt));
+  const linked = new Set(ctx.linkedIncidents);
+  const out: LinkedIncidentCommand[] = [];
+  for (const incident of incidents) {
+    if (!linked.has(incident.id) || incident.state !== 'on_hold' || incident.holdReason !== 'awaiting_problem') continue;
+    const at = new Date(Math.max(since, incident.updatedAt === undefined ? since : toEpochMs(incident.updatedAt, `incidents[${incident.id}].updatedAt`))).toISOString();
+    const notes = ctx.resolutionNotes ? `: ${ctx.resolutionNotes}` : '';
+    const event: LinkedIncidentEvent = code === 'fix_applied'
+      ? { type: 'RESOLVE', at, code: options.resolutionCode ?? 'solved_by_problem', notes: `Resolved by problem ${name}${notes}` }
+      : { type: 'RESUME', at, comment: code === 'risk_accepted' ? `Problem ${name}: risk accepted, no fix is coming${notes}` : `Problem ${name} was canceled${notes}` };
+    out.push({ incidentId: incident.id, event });
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+export type { Refusal } from '../core/index.js';
+export type {
+  ProblemState, ProblemResolutionCode, ProblemInput, ProblemEventBase, ProblemAssessEvent, ProblemConfirmEvent,
+  ProblemStartFixEvent, ProblemResolveEvent, ProblemAcceptRiskEvent, ProblemMarkDuplicateEvent, ProblemCancelEvent,
+  ProblemReanalyzeEvent, ProblemCloseEvent, ProblemUpdateEvent, ProblemPublishKnownErrorEvent, ProblemLinkIncidentEvent,
+  ProblemUnlinkIncidentEvent, ProblemEvent, ProblemEventType, ProblemHistoryEntry, ProblemContext,
+} from './types.js';
+export { KnownErrorSchema, createKnownError, safeCreateKnownError, knownErrorFromProblem } from './known-error.js';
+export type { KnownError } from './known-error.js';
+export { problemMachine } from './machine.js';
+export type { ProblemSnapshot } from './machine.js';
+export { problemTransitions, explainProblemRefusal } from './rules.js';
+export type { ProblemRule, ProblemSnapshotLike, ProblemEventLike } from './rules.js';
+export { startProblem, advanceProblem, restoreProblem, replayProblemHistory } from './lifecycle.js';
+export type { ProblemStep } from './lifecycle.js';
+export { linkedIncidentEvents } from './cascade.js';
+export type { LinkedIncidentStatus, LinkedIncidentEvent, LinkedIncidentCommand, LinkedIncidentOptions } from './cascade.js';

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { ItsmError, parseWith, toSafe, type SafeResult } from '../core/index.js';
+import type { ProblemContext } from './types.js';
+
+const Text = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * Zod schema for a {@link KnownError}.
+ *
+ * @example
+ * ```ts
+ * KnownErrorSchema.parse({ symptom: 'VPN drops hourly', workaround: 'Reconnect' });
+ * ```
+ * @category Problem
+ */
+export const KnownErrorSchema = z.object({
+  id: Text.optional(),
+  problemId: Text.optional(),
+  symptom: Text,
+  cause: Text.nullable().optional(),
+  workaround: Text,
+  affectedServices: z.array(Text).default([]),
+  affectedCis: z.array(Text).default([]),
+  publishedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 instant').optional(),
+});
+
+/**
+ * A known error: a problem whose symptom and workaround are documented (the root cause may still be unknown),
+ * so the service desk can apply the workaround to new incidents.
+ *
+ * @example
+ * ```ts
+ * const ke: KnownError = { symptom: 'VPN drops hourly', cause: 'MTU mismatch', workaround: 'Reconnect', affectedServices: ['vpn'], affectedCis: [] };
+ * ```
+ * @category Problem
+ */
+export interface KnownError {
+  readonly id?: string;
+  /** The problem the record was published from. */
+  readonly problemId?: string;
+  readonly symptom: string;
+  readonly cause?: string | null;
+  readonly workaround: string;
+  readonly affectedServices: readonly string[];
+  readonly affectedCis: readonly string[];
+  /** ISO 8601 UTC instant of publication. */
+  readonly publishedAt?: string;
+}
+
+/**
+ * Validates a known-error record and returns a fresh copy (texts trimmed, lists defaulted to `[]`).
+ *
+ * @param input - Untrusted record.
+ * @returns The record.
+ * @throws {@link ItsmError} `invalid_definition` listing every issue with its path.
+ * @example
+ * ```ts
+ * const ke = createKnownError({ symptom: 'Printer offline', workaround: 'Power-cycle it', affectedCis: ['PRN-12'] });
+ * ```
+ * @category Problem
+ */
+export function createKnownError(input: unknown): KnownError {
+  const r = parseWith(KnownErrorSchema, input, 'known error');
+  if (!r.success) throw r.error;
+  return r.data;
+}
+
+/**
+ * Non-throwing {@link createKnownError}.
+ *
+ * @param input - Untrusted record.
+ * @returns `{ success: true, data }` or `{ success: false, error }` with every issue.
+ * @example
+ * ```ts
+ * safeCreateKnownError({ symptom: 'x' }).success; // false: no workaround
+ * ```
+ * @category Problem
+ */
+export function safeCreateKnownError(input: unknown): SafeResult<KnownError> {
+  return toSafe(() => createKnownError(input));
+}
+
+/** Builds the known-error record of a problem context at `publishedAt` (workaround already checked). @internal */
+export function knownErrorOf(ctx: ProblemContext, workaround: string, publishedAt: string): KnownError {
+  return {
+    ...(ctx.id !== null ? { problemId: ctx.id } : {}),
+    symptom: ctx.statement,
+    cause: ctx.cause,
+    workaround,
+    affectedServices: [...ctx.affectedServices],
+    affectedCis: [...ctx.affectedCis],
+    publishedAt,
+  };
+}
+
+/**
+ * The known-error record a problem would publish now: symptom from its statement, cause, workaround,
+ * affected services and CIs. Use it to show a draft before sending `PUBLISH_KNOWN_ERROR`.
+ *
+ * @param problem - The problem (live snapshot or persisted JSON).
+ * @returns The record, without `publishedAt`.
+ * @throws {@link ItsmError} `refused_transition` when the problem has no workaround yet.
+ * @example
+ * ```ts
+ * knownErrorFromProblem(snapshot).workaround; // 'Reconnect the VPN'
+ * ```
+ * @category Problem
+ */
+export function knownErrorFromProblem(problem: { readonly context: ProblemContext }): KnownError {
+  const ctx = problem.context;
+  if (ctx.workaround === null || ctx.workaround.trim() === '') {
+    throw new ItsmError('refused_transition', 'A known error needs a workaround; record one with UPDATE { workaround } first.', { details: { rule: 'known_error_needs_workaround' } });
+  }
+  const { publishedAt: _omit, ...draft } = knownErrorOf(ctx, ctx.workaround, '');
+  return draft;
+}
