@@ -56,20 +56,41 @@ export function parseDuration(text: string, field = 'duration'): number {
 }
 
 /**
- * Formats milliseconds for people: `2 h 10 min`, `45 s`, `3 d 4 h`, `0 min`; negative values get a minus sign.
- * Seconds are shown only when the duration is under a minute or not a whole number of minutes.
+ * Options of {@link formatDuration}.
  *
  * @example
  * ```ts
- * formatDuration(7_800_000); // '2 h 10 min'
+ * const o: FormatDurationOptions = { days: false };
  * ```
  * @category Time
  */
-export function formatDuration(ms: number): string {
+export interface FormatDurationOptions {
+  /**
+   * Show whole days (`3 d 4 h`); default `true`. Pass `false` for business time, where a "day" of 24 hours
+   * means nothing (`76 h`).
+   */
+  readonly days?: boolean;
+}
+
+/**
+ * Formats milliseconds for people: `2 h 10 min`, `45 s`, `3 d 4 h`, `0 min`; negative values get a minus sign.
+ * Seconds are shown only when the duration is under a minute or not a whole number of minutes.
+ *
+ * @param ms - The duration.
+ * @param options - `days: false` to count in hours only.
+ * @returns The readable duration.
+ * @example
+ * ```ts
+ * formatDuration(7_800_000);                      // '2 h 10 min'
+ * formatDuration(273_600_000, { days: false });  // '76 h'
+ * ```
+ * @category Time
+ */
+export function formatDuration(ms: number, options: FormatDurationOptions = {}): string {
   if (!Number.isFinite(ms)) return String(ms);
   const sign = ms < 0 ? '-' : '';
   let rest = Math.round(Math.abs(ms));
-  const d = Math.floor(rest / 86_400_000); rest -= d * 86_400_000;
+  const d = options.days === false ? 0 : Math.floor(rest / 86_400_000); rest -= d * 86_400_000;
   const h = Math.floor(rest / 3_600_000); rest -= h * 3_600_000;
   const m = Math.floor(rest / 60_000); rest -= m * 60_000;
   const s = rest / 1000;

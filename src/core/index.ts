@@ -3,5 +3,6 @@ export type { ItsmErrorCode, ValidationIssue, SafeResult } from './errors.js';
 export { toEpochMs, isInstant } from './instant.js';
 export type { Instant } from './instant.js';
 export { parseDuration, parseDurationOrNull, formatDuration } from './duration.js';
+export type { FormatDurationOptions } from './duration.js';
 export { issuesFromZod, parseWith, IsoDurationSchema, InstantSchema } from './schema.js';
 export type { Refusal } from './refusal.js';

@@ -253,10 +253,13 @@ export class SlaClock {
       this.closeCycle('switched', t);
       return;
     }
-    // carry: elapsed and paused time stay; the new target (and calendar, from now on) apply.
+    // carry: elapsed and paused time stay; the new target (and calendar, from now on) apply. A threshold the
+    // clock is already at or past is reached at the switch, whatever the stage: raising the priority of a
+    // ticket that has used more than the new target must not leave it "met".
     this.sla = next;
     this.cal = this.resolveCalendar(next, index, fields);
     this.setTarget(next);
+    for (let k = 0; k < this.thresholds.length; k++) if (this.elapsed >= this.thresholds[k]!) this.reached[k] = t;
   }
 
   /** Accounts `[mark, t)` in the current stage. */
@@ -281,7 +284,7 @@ export class SlaClock {
     } else if (this.stage === 'paused') {
       const p = businessMsBetween(this.cal, from, t);
       this.paused += p;
-      if (this.env.explain) this.segments.push({ from, to: t, kind: 'paused', cause: this.cause.text, eventIndex: this.cause.eventIndex, businessMs: p });
+      if (this.env.explain) this.pushSegment(from, t, 'paused', this.cause.text, this.cause.eventIndex, p);
     }
   }
 
@@ -290,11 +293,22 @@ export class SlaClock {
     const closed = `outside the hours of calendar "${this.sla.def.calendar}"`;
     for (const i of businessIntervals(this.cal, from, to)) {
       const s = i.start.getTime(), e = i.end.getTime();
-      if (s > at) this.segments.push({ from: at, to: s, kind: 'outside_hours', cause: closed, eventIndex: null, businessMs: 0 });
-      this.segments.push({ from: s, to: e, kind: 'counting', cause: this.cause.text, eventIndex: this.cause.eventIndex, businessMs: e - s });
+      if (s > at) this.pushSegment(at, s, 'outside_hours', closed, null, 0);
+      this.pushSegment(s, e, 'counting', this.cause.text, this.cause.eventIndex, e - s);
       at = e;
     }
-    if (at < to) this.segments.push({ from: at, to, kind: 'outside_hours', cause: closed, eventIndex: null, businessMs: 0 });
+    if (at < to) this.pushSegment(at, to, 'outside_hours', closed, null, 0);
+  }
+
+  /** Appends a segment, extending the last one when it continues it (same kind and cause, no gap). */
+  private pushSegment(from: number, to: number, kind: SlaSegment['kind'], cause: string, eventIndex: number | null, businessMs: number): void {
+    const last = this.segments[this.segments.length - 1];
+    if (last !== undefined && last.to === from && last.kind === kind && last.cause === cause && last.eventIndex === eventIndex) {
+      last.to = to;
+      last.businessMs += businessMs;
+    } else {
+      this.segments.push({ from, to, kind, cause, eventIndex, businessMs });
+    }
   }
 
   private closeCycle(reason: 'reset' | 'switched', t: number): void {

@@ -22,7 +22,9 @@ import type { SlaResult, SlaSegment } from './result.js';
 export function explainSla(result: SlaResult): string[] {
   const tz = result.timeZone;
   const at = (d: Date) => formatInstant(d, tz);
-  const d = formatDuration;
+  // Business durations in hours: a 24-hour "day" of business time means nothing.
+  const d = (ms: number) => formatDuration(ms, { days: false });
+  const wallClock = formatDuration;
   const lines: string[] = [];
   const label = result.name === null ? `"${result.slaId}"` : `"${result.slaId}" (${result.name})`;
   const outcome = result.stage === 'not_started' ? 'not started'
@@ -44,7 +46,7 @@ export function explainSla(result: SlaResult): string[] {
     const s = segs[i]!;
     if (s.kind === 'paused') {
       const wall = s.to.getTime() - s.from.getTime();
-      lines.push(`paused ${d(s.businessMs)} while ${s.cause.replace(/^paused: /, '')}${source(s).replace(',', ', from')} (${at(s.from)} → ${at(s.to)}, ${d(wall)} wall-clock)`);
+      lines.push(`paused ${d(s.businessMs)} while ${s.cause.replace(/^paused: /, '')}${source(s).replace(',', ', from')} (${at(s.from)} → ${at(s.to)}, ${wallClock(wall)} wall-clock)`);
       i++;
       continue;
     }
@@ -56,7 +58,7 @@ export function explainSla(result: SlaResult): string[] {
       else outside += segs[j]!.to.getTime() - segs[j]!.from.getTime();
     }
     const why = cause.kind === 'counting' ? ` (${cause.cause}${source(cause)})` : '';
-    const closed = outside > 0 ? `, not counted ${d(outside)} outside business hours` : '';
+    const closed = outside > 0 ? `, not counted ${wallClock(outside)} outside business hours` : '';
     lines.push(`counted ${d(counted)} ${at(s.from)} → ${at(segs[j - 1]!.to)}${why}${closed}`);
     i = j;
   }

@@ -270,6 +270,13 @@ describe('switching definitions mid-life (evaluateSlas)', () => {
     expect(iso(r!.dueAt)).toBe('2026-03-09T18:20:00.000Z');
   });
 
+  it('breaches at the switch a clock that has already used the new target, even when it stops at that event', () => {
+    const raisedAndResolved = [created, ev('2026-03-09T09:00:00-04:00', 'ASSIGN', { state: 'in_progress' }), ev('2026-03-09T14:00:00-04:00', 'RESOLVE', { state: 'resolved', priority: 1 })];
+    const [r] = evaluateSlas([p3, p1], raisedAndResolved, { calendars, now: '2026-03-09T15:00:00-04:00' });
+    expect(r).toMatchObject({ slaId: 'p1', stage: 'completed', breached: true, elapsedMs: 5 * H });
+    expect(iso(r!.breachedAt)).toBe('2026-03-09T18:00:00.000Z');
+  });
+
   it('starts a new cycle under the new definition with restart', () => {
     const [r] = evaluateSlas([p3, p1], history, { calendars, now: '2026-03-09T13:00:00-04:00', onSwitch: 'restart' });
     expect(r!.slaId).toBe('p1');

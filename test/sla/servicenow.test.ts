@@ -194,11 +194,12 @@ function replayByHand(rows: readonly LogRow[], kind: Kind, calendar: CalendarKey
     if (stage === 'completed') break; // no reset: a stopped clock stays stopped (a reopened incident does not restart it)
     if (row.updatedAt > mark) account(row.updatedAt, false);
     if (row.priority !== priority) {
-      // carry: elapsed and paused time stay, and the breach is judged against the new target from this instant on
-      // ("a clock already past it breaches at the switch if running", docs/sla.md): an earlier breach is dropped
+      // carry: elapsed and paused time stay, and the breach is judged against the new target from this instant
+      // on: an earlier breach is dropped, and a clock already at or past the new target breaches at the switch,
+      // whatever its stage (docs/sla.md)
       priority = row.priority as Priority;
       switches++;
-      breachedAt = null;
+      breachedAt = elapsedMs >= TARGET_MS[kind][priority] ? row.updatedAt : null;
     }
     if (isStop(row.state)) {
       stage = 'completed';
@@ -322,8 +323,8 @@ describe.each([
     const compared = incidents.length * CLOCKS.length;
     const opened = [...hand.values()].filter((c) => c['response@24x7'] !== null).length;
     const switched = [...hand.values()].filter((c) => CLOCKS.some(({ key }) => (c[key]?.switches ?? 0) > 0)).length;
-    // Met although more time was used than the final target allows: a priority switch reset the breach and the
-    // clock did not run after it (it stopped at the switch instant, or stayed paused until it stopped).
+    // Met although more time was used than the final target allows: impossible, since a switch to a target the
+    // clock has already used up breaches it at the switch.
     const metOverTarget = [...engine.clocks].flatMap(([number, c]) => CLOCKS.filter(({ kind, key }) => {
       const k = c[key];
       return k !== null && k.stage === 'completed' && !k.breached && k.elapsedMs > TARGET_MS[kind][k.priority as Priority];
@@ -333,6 +334,7 @@ describe.each([
       + `met with elapsed over the final target after a switch: ${metOverTarget.length ? metOverTarget.join(', ') : 'none'}`);
     expect(engine.clocks.size).toBe(incidents.length);
     expect(disagreements(which)).toEqual([]);
+    expect(metOverTarget).toEqual([]);
   });
 
   it('counts met, breached, running and not started clocks per priority as the hand computation does', () => {
