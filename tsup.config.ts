@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 /** One entry per public module plus the root barrel; each becomes a subpath export in package.json. */
-export const modules = ['core', 'calendar'] as const;
+export const modules = ['core', 'calendar', 'sla', 'incident', 'problem'] as const;
 
 export default defineConfig({
   entry: {
