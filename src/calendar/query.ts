@@ -2,6 +2,7 @@ import type { Instant } from '../core/instant.js';
 import type { BusinessCalendar } from './engine.js';
 import { EMPTY_YEARS_LIMIT, MAX_MS, engineOf, instantArg, noBusinessTime, type CalendarEngine } from './engine.js';
 import { lastStartAtOrBefore } from './table.js';
+import { businessMsIntervals } from './internal.js';
 
 /**
  * Whether `t` is business time: its local wall-clock reading in the calendar's zone lies inside an open
@@ -89,22 +90,9 @@ export interface BusinessInterval {
  * @category Queries
  */
 export function businessIntervals(cal: BusinessCalendar, from: Instant, to: Instant): BusinessInterval[] {
-  const engine = engineOf(cal);
-  const a = instantArg(from, 'from');
-  const b = instantArg(to, 'to');
-  const out: Array<{ start: number; end: number }> = [];
-  for (let t = a; t < b; ) {
-    const table = engine.tableAt(t);
-    let i = Math.max(0, lastStartAtOrBefore(table, t));
-    for (; i < table.starts.length && table.starts[i]! < b; i++) {
-      const s = Math.max(table.starts[i]!, a);
-      const e = Math.min(table.ends[i]!, b);
-      if (e <= s) continue;
-      const last = out[out.length - 1];
-      if (last !== undefined && last.end === s) last.end = e;
-      else out.push({ start: s, end: e });
-    }
-    t = table.to;
-  }
-  return out.map((x) => ({ start: new Date(x.start), end: new Date(x.end) }));
+  engineOf(cal);
+  const flat = businessMsIntervals(cal, instantArg(from, 'from'), instantArg(to, 'to'));
+  const out: BusinessInterval[] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push({ start: new Date(flat[i]!), end: new Date(flat[i + 1]!) });
+  return out;
 }

@@ -12,7 +12,7 @@ export {
 } from './priority.js';
 export type { PriorityMatrix } from './priority.js';
 export { incidentMachine } from './machine.js';
-export type { IncidentSnapshot } from './machine.js';
+export type { IncidentMachine, IncidentSnapshot } from './machine.js';
 export { incidentTransitions, explainRefusal } from './rules.js';
 export type { IncidentRule, IncidentSnapshotLike, IncidentEventLike } from './rules.js';
 export { startIncident, advanceIncident, restoreIncident, replayIncidentHistory } from './lifecycle.js';

@@ -1,7 +1,7 @@
 import { ItsmError } from '../core/errors.js';
 import { isInstant, toEpochMs } from '../core/instant.js';
-import { addBusinessDays, businessIntervals, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
-import { addBusinessMs, businessMsBetween } from '../calendar/internal.js';
+import { addBusinessDays, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
+import { addBusinessMs, businessMsBetween, businessMsIntervals } from '../calendar/internal.js';
 import { describeCondition, describeHolding, type Fields } from './condition.js';
 import type { CompiledSla } from './definition.js';
 import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch, SlaWarning } from './result.js';
@@ -291,8 +291,9 @@ export class SlaClock {
   private explainRunning(from: number, to: number): void {
     let at = from;
     const closed = `outside the hours of calendar "${this.sla.def.calendar}"`;
-    for (const i of businessIntervals(this.cal, from, to)) {
-      const s = i.start.getTime(), e = i.end.getTime();
+    const flat = businessMsIntervals(this.cal, from, to);
+    for (let k = 0; k < flat.length; k += 2) {
+      const s = flat[k]!, e = flat[k + 1]!;
       if (s > at) this.pushSegment(at, s, 'outside_hours', closed, null, 0);
       this.pushSegment(s, e, 'counting', this.cause.text, this.cause.eventIndex, e - s);
       at = e;

@@ -172,10 +172,13 @@ export function compileCondition(c: Condition): CompiledCondition {
     return (_f, e) => e === type;
   }
   const get = getter(c.field);
-  if ('eq' in c) { const v = c.eq; return (f) => get(f) === v; }
-  if ('ne' in c) { const v = c.ne; return (f) => get(f) !== v; }
-  if ('in' in c) { const set = new Set<unknown>(c.in); return (f) => set.has(get(f)); }
-  if ('notIn' in c) { const set = new Set<unknown>(c.notIn); return (f) => !set.has(get(f)); }
+  const field = c.field;
+  const plain = !field.includes('.');
+  // The common operators on a plain field read it directly (this runs once per event per clock).
+  if ('eq' in c) { const v = c.eq; return plain ? (f) => f[field] === v : (f) => get(f) === v; }
+  if ('ne' in c) { const v = c.ne; return plain ? (f) => f[field] !== v : (f) => get(f) !== v; }
+  if ('in' in c) { const set = new Set<unknown>(c.in); return plain ? (f) => set.has(f[field]) : (f) => set.has(get(f)); }
+  if ('notIn' in c) { const set = new Set<unknown>(c.notIn); return plain ? (f) => !set.has(f[field]) : (f) => !set.has(get(f)); }
   if ('exists' in c) { const want = c.exists; return (f) => (get(f) != null) === want; }
   if ('gt' in c) { const v = c.gt; return (f) => { const r = compare(get(f), v); return r !== null && r > 0; }; }
   if ('gte' in c) { const v = c.gte; return (f) => { const r = compare(get(f), v); return r !== null && r >= 0; }; }
