@@ -2,7 +2,7 @@ import { ItsmError } from '../core/errors.js';
 import { isInstant, toEpochMs } from '../core/instant.js';
 import { addBusinessDays, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
 import { addBusinessMs, businessMsBetween, businessMsIntervals } from '../calendar/internal.js';
-import { describeCondition, describeHolding, type Fields } from './condition.js';
+import { describeConditionOnce, describeHolding, type Fields } from './condition.js';
 import type { CompiledSla } from './definition.js';
 import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch, SlaWarning } from './result.js';
 
@@ -157,7 +157,7 @@ export class SlaClock {
       }
     } else if (this.stage !== 'running') {
       this.stage = 'running';
-      this.cause = { eventIndex: index, text: this.env.explain ? `resumed: ${def.pause === undefined ? 'running' : `not (${describeCondition(def.pause)})`}` : '' };
+      this.cause = { eventIndex: index, text: this.env.explain ? `resumed: ${def.pause === undefined ? 'running' : `not (${describeConditionOnce(def.pause)})`}` : '' };
     }
   }
 

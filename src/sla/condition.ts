@@ -229,7 +229,30 @@ function wrap(c: Condition): string {
  */
 export function describeHolding(c: Condition, fields: Fields, eventType: string): string {
   if (typeof c === 'object' && 'any' in c) {
-    for (const part of c.any) if (compileCondition(part)(fields, eventType)) return describeHolding(part, fields, eventType);
+    for (const part of c.any) if (compiledPart(part)(fields, eventType)) return describeHolding(part, fields, eventType);
   }
-  return describeCondition(c);
+  return describedOnce(c);
+}
+
+// Explanations describe the same (frozen, validated) condition objects over and over: compute each text once.
+const descriptions = new WeakMap<object, string>();
+const compiledParts = new WeakMap<object, CompiledCondition>();
+
+function describedOnce(c: Condition): string {
+  if (typeof c !== 'object') return describeCondition(c);
+  let text = descriptions.get(c);
+  if (text === undefined) descriptions.set(c, (text = describeCondition(c)));
+  return text;
+}
+
+function compiledPart(c: Condition): CompiledCondition {
+  if (typeof c !== 'object') return compileCondition(c);
+  let f = compiledParts.get(c);
+  if (f === undefined) compiledParts.set(c, (f = compileCondition(c)));
+  return f;
+}
+
+/** {@link describeCondition}, computed once per condition object. */
+export function describeConditionOnce(c: Condition): string {
+  return describedOnce(c);
 }

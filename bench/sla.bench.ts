@@ -1,0 +1,145 @@
+/**
+ * SLA benchmark: 100,000 synthetic tickets of about 8 events, two definitions each (response, and resolution
+ * with pause), on a business calendar (Mon-Fri 09-17 New York with US federal holidays), evaluated with
+ * `evaluateMany`. Beside it, the same clocks written by hand on dayjs-business-time (what a team would write
+ * with the peer library: sum business minutes over the running stretches, add the remainder for the due date)
+ * on a sample, with the ratio and how many figures agree. Also: memory while streaming the whole batch.
+ */
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import dayjs from 'dayjs';
+import { createCalendar } from '../src/calendar/index.js';
+import { createSlaDefinition, evaluateMany, evaluateSlas, type SlaTicket, type TicketEvent } from '../src/sla/index.js';
+import { BENCH_SPEC } from './calendar.fixtures.js';
+import { dayjsBusinessTimePeer } from './calendar.peers.js';
+import { compare, formatNumber, formatRatio, formatTable, heading, mulberry32, randomInt, type Rng, type SuiteContext } from './harness.js';
+
+export const title = 'SLA evaluation: evaluateMany over 100,000 tickets (response + resolution with pause) vs hand-written clocks on dayjs-business-time';
+
+const TICKETS = 100_000;
+const PEER_SAMPLE = 2_000;
+const MINUTE = 60_000;
+const NOW = Date.UTC(2027, 0, 1, 5);
+const RANGE_FROM = Date.UTC(2025, 0, 1, 5);
+const RANGE_MINUTES = 700 * 1440;
+
+const response = createSlaDefinition({
+  id: 'response', kind: 'response', target: 'PT1H', calendar: 'office',
+  start: true, stop: { field: 'state', ne: 'new' },
+});
+const resolution = createSlaDefinition({
+  id: 'resolution', kind: 'resolution', target: 'PT8H', calendar: 'office',
+  start: true, stop: { field: 'state', in: ['resolved', 'closed'] }, pause: { field: 'state', eq: 'on_hold' },
+  cancel: { field: 'state', eq: 'canceled' },
+});
+
+/** A plausible life: new → in progress → holds and resumes → resolved → closed, some left open at `now`. */
+function ticket(rng: Rng, i: number): SlaTicket {
+  let t = RANGE_FROM + randomInt(rng, 0, RANGE_MINUTES) * MINUTE;
+  const priority = randomInt(rng, 1, 4);
+  const events: TicketEvent[] = [{ at: t, type: 'CREATE', set: { state: 'new', priority } }];
+  const steps = ['in_progress', 'on_hold', 'in_progress', 'on_hold', 'in_progress', 'resolved', 'closed'];
+  const length = randomInt(rng, 5, 7);
+  for (let k = 0; k < length; k++) {
+    t += randomInt(rng, 1, 24 * 60) * MINUTE;
+    events.push({ at: t, type: 'UPDATE', set: { state: steps[k]! } });
+  }
+  return { id: `T${i}`, events };
+}
+
+function* tickets(seed: number, count: number): Generator<SlaTicket> {
+  const rng = mulberry32(seed);
+  for (let i = 0; i < count; i++) yield ticket(rng, i);
+}
+
+/** The peer version: the same two clocks by hand on dayjs-business-time (host zone = America/New_York). */
+function peerEvaluate(t: SlaTicket, peer: ReturnType<typeof dayjsBusinessTimePeer>): [number, number] {
+  const ev = t.events;
+  const at = (k: number) => ev[k]!.at as number;
+  // response: from creation to the first state other than new
+  const firstMove = ev.findIndex((e) => e.set?.['state'] !== 'new');
+  const responseElapsed = peer.between(at(0), firstMove < 0 ? NOW : Math.min(at(firstMove), NOW)) * MINUTE;
+  // resolution: running except on hold, until resolved or closed
+  let elapsed = 0;
+  let state = 'new';
+  for (let k = 0; k < ev.length; k++) {
+    const to = k + 1 < ev.length ? at(k + 1) : NOW;
+    state = String(ev[k]!.set?.['state'] ?? state);
+    if (state === 'resolved' || state === 'closed') break;
+    if (state !== 'on_hold') elapsed += peer.between(at(k), Math.min(to, NOW)) * MINUTE;
+  }
+  if (state !== 'resolved' && state !== 'closed' && elapsed < 8 * 60 * MINUTE) {
+    dayjs(peer.add(NOW, (8 * 60 * MINUTE - elapsed) / MINUTE)); // the due date, as a host would compute it
+  }
+  return [responseElapsed, elapsed];
+}
+
+function heapAfterGc(gc: () => void): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function run(ctx: SuiteContext): Promise<void> {
+  console.log(heading(title));
+  const office = createCalendar(BENCH_SPEC);
+  const options = { calendars: { office }, now: NOW };
+  const definitions = [response, resolution];
+
+  // Throughput: whole-batch passes over the same 100,000 tickets, streamed from an array.
+  const batch = [...tickets(ctx.seed, TICKETS)];
+  const evaluations = (explain: boolean) => {
+    let n = 0;
+    for (const r of evaluateMany(definitions, batch, { ...options, explain })) if (r.ok) n += r.results.length;
+    return n;
+  };
+  evaluations(false); // warm-up
+  const passes: Array<{ explain: boolean; perSec: number }> = [];
+  for (let round = 0; round < 3; round++) {
+    for (const explain of [false, true]) {
+      const t0 = performance.now();
+      const n = evaluations(explain);
+      passes.push({ explain, perSec: (n / (performance.now() - t0)) * 1000 });
+    }
+  }
+  const best = (explain: boolean) => passes.filter((p) => p.explain === explain).map((p) => p.perSec).sort((a, b) => a - b);
+  const rows = [false, true].map((explain) => {
+    const s = best(explain);
+    return [explain ? 'explain: true (segments built)' : 'explain: false (figures only)', formatNumber(s[1]!), `${formatNumber(s[0]!)} .. ${formatNumber(s[2]!)}`];
+  });
+  console.log(`\n${formatNumber(TICKETS)} tickets × 2 definitions = ${formatNumber(2 * TICKETS)} ticket-SLA evaluations per pass, 3 passes each`);
+  console.log(formatTable(['evaluateMany', 'evaluations/s (median pass)', 'min .. max'], rows, ['left', 'right', 'right']));
+
+  // Side by side with the peer on a sample (the peer is thousands of times slower; same time budget each).
+  const peer = dayjsBusinessTimePeer();
+  const sample = batch.slice(0, PEER_SAMPLE);
+  const ours = compare(sample, [
+    { name: 'itsm-kit evaluateSlas (explain: false)', fn: (t) => evaluateSlas(definitions, t.events, { ...options, explain: false }) },
+    { name: 'dayjs-business-time by hand', fn: (t) => peerEvaluate(t, peer) },
+  ], { minMs: 400, rounds: 3, warmupMs: 200 });
+  console.log('\nper ticket (2 clocks), same time budget, interleaved rounds:');
+  console.log(formatTable(['candidate', 'tickets/s (median)', 'itsm-kit / peer'], ours.map((m, k) => [m.name, formatNumber(m.opsPerSec), k === 0 ? '' : formatRatio(ours[0]!.opsPerSec / m.opsPerSec)]), ['left', 'right', 'right']));
+  let agree = 0;
+  const checked = Math.min(500, sample.length);
+  for (let k = 0; k < checked; k++) {
+    const t = sample[k]!;
+    const [peerResponse, peerResolution] = peerEvaluate(t, peer);
+    const [resp, reso] = evaluateSlas(definitions, t.events, { ...options, explain: false });
+    if (resp!.elapsedMs === peerResponse && reso!.elapsedMs === peerResolution) agree++;
+  }
+  console.log(`elapsed figures agree with the hand-written peer clocks on ${agree} / ${checked} tickets`);
+
+  // Memory: stream the batch from a generator (no array); the heap should not grow with the number of tickets.
+  setFlagsFromString('--expose_gc');
+  const gc = runInNewContext('gc') as () => void;
+  const base = heapAfterGc(gc);
+  const marks: string[][] = [];
+  let seen = 0;
+  for (const r of evaluateMany(definitions, tickets(ctx.seed + 1, TICKETS), { ...options, explain: true })) {
+    if (!r.ok) throw r.error;
+    seen++;
+    if (seen % 25_000 === 0) marks.push([formatNumber(seen), `${((heapAfterGc(gc) - base) / 1024 / 1024).toFixed(2)} MiB`]);
+  }
+  console.log('\nstreaming a generator of tickets through evaluateMany (explain on): heap above the start, after GC');
+  console.log(formatTable(['tickets evaluated', 'heap growth'], marks, ['right', 'right']));
+}
