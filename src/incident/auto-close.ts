@@ -28,7 +28,7 @@ export interface AutoCloseOptions {
  * @param snapshot - The incident (live snapshot or persisted JSON).
  * @param options - Delay, starting point, optional business time.
  * @returns The due instant, or `null` when the incident is not resolved.
- * @throws {@link ItsmError} `invalid_duration` for a bad `after`; `invalid_argument` for a bad `from` or snapshot.
+ * @throws {@link core!ItsmError} `invalid_duration` for a bad `after`; `invalid_argument` for a bad `from` or snapshot.
  * @example
  * ```ts
  * autoCloseDueAt(resolved, { after: 'P7D' }); // resolvedAt + 7 days

@@ -24,7 +24,7 @@ const EscalationLevelSchema = z.object({
  * ```
  * @category Escalation
  */
-export const EscalationPolicySchema = z
+export const EscalationPolicySchema: z.ZodType<EscalationPolicy> = z
   .object({
     name: z.string().min(1).optional(),
     levels: z.array(EscalationLevelSchema).min(1, 'a policy needs at least one level'),
@@ -77,7 +77,10 @@ function orderIssues(p: { levels?: unknown; loops?: unknown; repeatEvery?: unkno
  * ```
  * @category Escalation
  */
-export type EscalationTrigger = string | { readonly slaPercent: number };
+export type EscalationTrigger = string | {
+  /** Fire when the SLA clock has used this share of its target, in percent (may exceed 100). */
+  readonly slaPercent: number;
+};
 
 /**
  * Functional escalation (to more skilled teams) or hierarchical escalation (to management).
@@ -100,8 +103,11 @@ export type EscalationKind = 'functional' | 'hierarchical';
  * @category Escalation
  */
 export interface EscalationLevel {
+  /** A label for people. */
   readonly name?: string;
+  /** When the level fires. */
   readonly after: EscalationTrigger;
+  /** Functional or hierarchical. */
   readonly kind: EscalationKind;
   /** Who is notified: team, rotation or person ids, as the host names them. */
   readonly targets: readonly string[];
@@ -127,7 +133,9 @@ export interface EscalationLevel {
  * @category Escalation
  */
 export interface EscalationPolicy {
+  /** A label for people. */
   readonly name?: string;
+  /** The levels, in firing order. */
   readonly levels: readonly EscalationLevel[];
   /** How many times the whole sequence repeats after the first pass (0 to 9, default 0). */
   readonly loops?: number;
@@ -140,7 +148,7 @@ export interface EscalationPolicy {
  *
  * @param input - Untrusted policy (parsed JSON, say).
  * @returns The validated policy.
- * @throws {@link ItsmError} `invalid_definition` listing every issue with its path.
+ * @throws {@link core!ItsmError} `invalid_definition` listing every issue with its path.
  * @example
  * ```ts
  * const policy = createEscalationPolicy({ levels: [{ after: 'PT15M', kind: 'functional', targets: ['l2'] }] });

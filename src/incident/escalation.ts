@@ -59,8 +59,11 @@ export interface EscalationStep {
   readonly level: number;
   /** The pass: 0 for the first, up to `policy.loops`. */
   readonly loop: number;
+  /** The level's label. */
   readonly name?: string;
+  /** The level's kind. */
   readonly kind: EscalationKind;
+  /** Who to notify. */
   readonly targets: readonly string[];
   /**
    * When it fires (fired). `null` only for an SLA-percent level whose percentage was reached while the clock
@@ -101,7 +104,7 @@ export interface EscalationStatus {
  * @param policy - A validated policy (see {@link createEscalationPolicy}).
  * @param options - Trigger, now, acknowledgement, SLA clock, business time.
  * @returns The due steps, the next step and its instant.
- * @throws {@link ItsmError} `invalid_instant` for a bad instant; `invalid_argument` when a level uses
+ * @throws {@link core!ItsmError} `invalid_instant` for a bad instant; `invalid_argument` when a level uses
  * `slaPercent` and `sla` is missing or its `targetMs` is not positive.
  * @example
  * ```ts

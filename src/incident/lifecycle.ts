@@ -13,7 +13,7 @@ import type { HoldReason, IncidentEvent, IncidentFieldValue, IncidentHistoryEntr
  *
  * @param input - When it was opened, impact, urgency, group, ...
  * @returns The snapshot in state `new`, with the `CREATE` history entry.
- * @throws {@link ItsmError} `invalid_argument` listing every problem with the input.
+ * @throws {@link core!ItsmError} `invalid_argument` listing every problem with the input.
  * @example
  * ```ts
  * const s = startIncident({ at: '2026-03-09T08:00:00Z', impact: 2, urgency: 1, group: 'Service Desk' });
@@ -37,7 +37,7 @@ export function startIncident(input: IncidentInput): IncidentSnapshot {
  *
  * @param persisted - The parsed JSON (`{ value, context, ... }`).
  * @returns The live snapshot.
- * @throws {@link ItsmError} `invalid_argument` listing every problem when it is not an incident snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` listing every problem when it is not an incident snapshot.
  * @example
  * ```ts
  * const row = JSON.stringify(incidentMachine.getPersistedSnapshot(snapshot));
@@ -69,8 +69,22 @@ function toLive(snapshot: IncidentSnapshot | IncidentSnapshotLike): IncidentSnap
  * @category Incident
  */
 export type IncidentStep =
-  | { readonly accepted: true; readonly snapshot: IncidentSnapshot; readonly refusal: null }
-  | { readonly accepted: false; readonly snapshot: IncidentSnapshot; readonly refusal: Refusal };
+  | {
+      /** The event was accepted. */
+      readonly accepted: true;
+      /** The next snapshot. */
+      readonly snapshot: IncidentSnapshot;
+      /** No refusal. */
+      readonly refusal: null;
+    }
+  | {
+      /** The event was refused. */
+      readonly accepted: false;
+      /** The unchanged snapshot. */
+      readonly snapshot: IncidentSnapshot;
+      /** Which rule refused it and why. */
+      readonly refusal: Refusal;
+    };
 
 /**
  * Sends one event: xstate's pure `transition`, plus the reason when the event is refused (in which case the
@@ -79,7 +93,7 @@ export type IncidentStep =
  * @param snapshot - A live snapshot, or persisted JSON (restored with {@link restoreIncident}).
  * @param event - The event.
  * @returns `{ accepted, snapshot, refusal }`.
- * @throws {@link ItsmError} `invalid_argument` when the snapshot is not an incident snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not an incident snapshot.
  * @example
  * ```ts
  * const step = advanceIncident(s, { type: 'HOLD', at: '2026-03-09T09:00:00Z', reason: 'awaiting_caller' });
@@ -161,7 +175,7 @@ function eventFromEntry(entry: IncidentHistoryEntry): IncidentEvent {
  * @param history - `context.history` of an incident (possibly from JSON).
  * @param options - The priority matrix the incident used.
  * @returns The rebuilt snapshot.
- * @throws {@link ItsmError} `invalid_event` when the first entry is not `CREATE` or an entry has an unknown
+ * @throws {@link core!ItsmError} `invalid_event` when the first entry is not `CREATE` or an entry has an unknown
  * type; `refused_transition` (with the {@link Refusal} in `details.refusal`) when an entry is refused.
  * @example
  * ```ts

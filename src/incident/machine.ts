@@ -1,4 +1,4 @@
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assign, setup, type EventObject, type MetaObject, type NonReducibleUnknown, type ParameterizedObject, type SnapshotFrom, type StateMachine, type StateSchema } from 'xstate';
 import { applyIncidentEvent, createIncidentContext } from './context.js';
 import { findIncidentRefusal, incidentTransitions } from './rules.js';
 import { INCIDENT_EVENT_TYPES } from './schemas.js';
@@ -36,6 +36,37 @@ function transitionsFrom(from: IncidentState) {
 }
 
 /**
+ * The type of {@link incidentMachine}: an xstate `StateMachine` over {@link IncidentContext},
+ * {@link IncidentEvent} and {@link IncidentInput}, whose state value is an {@link IncidentState}.
+ *
+ * @example
+ * ```ts
+ * function sendAll(machine: IncidentMachine, s: IncidentSnapshot, events: IncidentEvent[]) {
+ *   return events.reduce((acc, e) => transition(machine, acc, e)[0], s);
+ * }
+ * ```
+ * @category Incident
+ */
+export type IncidentMachine = StateMachine<
+  IncidentContext, IncidentEvent, Record<string, never>, never, ParameterizedObject, ParameterizedObject, never, IncidentState,
+  string, IncidentInput, NonReducibleUnknown, EventObject, MetaObject, StateSchema
+>;
+
+const machine = incidentSetup.createMachine({
+  id: 'incident',
+  initial: 'new',
+  context: ({ input }) => createIncidentContext(input),
+  states: {
+    new: { on: transitionsFrom('new') },
+    in_progress: { on: transitionsFrom('in_progress') },
+    on_hold: { on: transitionsFrom('on_hold') },
+    resolved: { on: transitionsFrom('resolved') },
+    closed: { type: 'final' },
+    canceled: { type: 'final' },
+  },
+});
+
+/**
  * The incident lifecycle as an xstate v5 machine: states `new`, `in_progress`, `on_hold`, `resolved`,
  * `closed` and `canceled` (the last two final), transitions as in {@link incidentTransitions}, guards as
  * explained by {@link explainRefusal}. Its `input` is an {@link IncidentInput}; every accepted event appends
@@ -54,19 +85,7 @@ function transitionsFrom(from: IncidentState) {
  * ```
  * @category Incident
  */
-export const incidentMachine = incidentSetup.createMachine({
-  id: 'incident',
-  initial: 'new',
-  context: ({ input }) => createIncidentContext(input),
-  states: {
-    new: { on: transitionsFrom('new') },
-    in_progress: { on: transitionsFrom('in_progress') },
-    on_hold: { on: transitionsFrom('on_hold') },
-    resolved: { on: transitionsFrom('resolved') },
-    closed: { type: 'final' },
-    canceled: { type: 'final' },
-  },
-});
+export const incidentMachine: IncidentMachine = machine;
 
 /**
  * A live snapshot of {@link incidentMachine}.

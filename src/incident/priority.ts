@@ -11,7 +11,7 @@ import { ItsmError, issuesFromZod, toSafe, validationError, type SafeResult, typ
  * ```
  * @category Priority
  */
-export const PriorityMatrixSchema = z
+export const PriorityMatrixSchema: z.ZodType<PriorityMatrix> = z
   .object({
     name: z.string().min(1).optional(),
     priorities: z
@@ -134,7 +134,7 @@ export const glpiPriorityMatrix: PriorityMatrix = frozen({
  *
  * @param input - Untrusted matrix (parsed JSON, say).
  * @returns The validated matrix.
- * @throws {@link ItsmError} `invalid_definition` listing every issue with its path.
+ * @throws {@link core!ItsmError} `invalid_definition` listing every issue with its path.
  * @example
  * ```ts
  * const m = createPriorityMatrix({ name: 'iTop-like', priorities: [[1, 1, 2, 4], [1, 2, 3, 4], [2, 3, 3, 4]] });
@@ -188,7 +188,7 @@ export function matrixSize(matrix: PriorityMatrix): { impact: number; urgency: n
  * @param urgency - Urgency level, 1-based column.
  * @param matrix - The matrix (already validated); default {@link serviceNowPriorityMatrix}.
  * @returns The priority.
- * @throws {@link ItsmError} `invalid_argument` when a level is not an integer inside the matrix.
+ * @throws {@link core!ItsmError} `invalid_argument` when a level is not an integer inside the matrix.
  * @example
  * ```ts
  * derivePriority(2, 2);                       // 3 (ServiceNow: moderate)

@@ -154,7 +154,9 @@ export function findIncidentRefusal(state: IncidentState, context: IncidentConte
  * @category Incident
  */
 export interface IncidentSnapshotLike {
+  /** The state (`snapshot.value`). */
   readonly value: unknown;
+  /** The incident context. */
   readonly context: IncidentContext;
 }
 
@@ -167,7 +169,11 @@ export interface IncidentSnapshotLike {
  * ```
  * @category Incident
  */
-export type IncidentEventLike = IncidentEvent | { readonly type: string; readonly [field: string]: unknown };
+export type IncidentEventLike = IncidentEvent | {
+  /** The event type, possibly not one the machine knows. */
+  readonly type: string;
+  readonly [field: string]: unknown;
+};
 
 /** The state of a snapshot, checked. @internal */
 export function incidentStateOf(snapshot: IncidentSnapshotLike): IncidentState {
@@ -186,7 +192,7 @@ export function incidentStateOf(snapshot: IncidentSnapshotLike): IncidentState {
  * @param snapshot - A live snapshot or its persisted JSON.
  * @param event - The event to check.
  * @returns The {@link Refusal}, or `null`.
- * @throws {@link ItsmError} `invalid_argument` when the snapshot is not an incident snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not an incident snapshot.
  * @example
  * ```ts
  * explainRefusal(snapshot, { type: 'RESOLVE', at: '2026-03-09T11:00:00Z', code: 'fixed', notes: '' });

@@ -103,6 +103,7 @@ export interface IncidentEventBase {
  * @category Incident
  */
 export interface IncidentAssignEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'ASSIGN';
   /** The new assignment group (`null` returns the incident to no group). */
   readonly group: string | null;
@@ -120,6 +121,7 @@ export interface IncidentAssignEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentStartEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'START';
 }
 
@@ -133,8 +135,11 @@ export interface IncidentStartEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentHoldEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'HOLD';
+  /** Why the incident waits. */
   readonly reason: HoldReason;
+  /** What is awaited; required for `awaiting_caller`. */
   readonly comment?: string;
 }
 
@@ -148,7 +153,9 @@ export interface IncidentHoldEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentResumeEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'RESUME';
+  /** An optional work note. */
   readonly comment?: string;
 }
 
@@ -162,10 +169,15 @@ export interface IncidentResumeEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentUpdateEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'UPDATE';
+  /** New impact level; the priority is re-derived. */
   readonly impact?: number;
+  /** New urgency level; the priority is re-derived. */
   readonly urgency?: number;
+  /** A work note. */
   readonly comment?: string;
+  /** Custom fields to set (reserved names are refused). */
   readonly fields?: Readonly<Record<string, IncidentFieldValue>>;
 }
 
@@ -179,8 +191,11 @@ export interface IncidentUpdateEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentResolveEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'RESOLVE';
+  /** The resolution code (required, not blank). */
   readonly code: string;
+  /** The resolution notes (required, not blank). */
   readonly notes: string;
 }
 
@@ -194,7 +209,9 @@ export interface IncidentResolveEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentReopenEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'REOPEN';
+  /** Why it is reopened (required). */
   readonly reason: string;
 }
 
@@ -208,6 +225,7 @@ export interface IncidentReopenEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentCloseEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'CLOSE';
 }
 
@@ -222,6 +240,7 @@ export interface IncidentCloseEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentAutoCloseEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'AUTO_CLOSE';
 }
 
@@ -235,7 +254,9 @@ export interface IncidentAutoCloseEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentCancelEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'CANCEL';
+  /** Why it is canceled (required). */
   readonly reason: string;
 }
 
@@ -249,7 +270,9 @@ export interface IncidentCancelEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentProposeMajorEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'PROPOSE_MAJOR';
+  /** Why it may be a major incident. */
   readonly comment?: string;
 }
 
@@ -263,6 +286,7 @@ export interface IncidentProposeMajorEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentAcceptMajorEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'ACCEPT_MAJOR';
 }
 
@@ -276,7 +300,9 @@ export interface IncidentAcceptMajorEvent extends IncidentEventBase {
  * @category Incident
  */
 export interface IncidentRejectMajorEvent extends IncidentEventBase {
+  /** Event discriminant. */
   readonly type: 'REJECT_MAJOR';
+  /** Why it is not a major incident (required). */
   readonly reason: string;
 }
 
@@ -354,25 +380,41 @@ export interface IncidentHistoryEntry {
  * @category Incident
  */
 export interface IncidentContext {
+  /** The ticket number, if given at creation. */
   readonly id: string | null;
+  /** When the incident was opened. */
   readonly openedAt: string;
   /** The instant of the last accepted event (creation included). */
   readonly updatedAt: string;
+  /** Current impact level. */
   readonly impact: number;
+  /** Current urgency level. */
   readonly urgency: number;
   /** Derived from impact and urgency with `matrix`. */
   readonly priority: number;
+  /** The priority matrix the incident was created with. */
   readonly matrix: PriorityMatrix;
+  /** The assignment group. */
   readonly group: string | null;
+  /** The person assigned. */
   readonly assignee: string | null;
+  /** How many times the assignment group changed (ServiceNow's `reassignment_count`). */
   readonly reassignmentCount: number;
+  /** How many times the incident was reopened (ServiceNow's `reopen_count`). */
   readonly reopenCount: number;
+  /** Why it is on hold; `null` unless the state is `on_hold`. */
   readonly holdReason: HoldReason | null;
+  /** Major-incident status. */
   readonly major: MajorIncidentStatus;
+  /** The resolution code while resolved or closed. */
   readonly resolutionCode: string | null;
+  /** The resolution notes while resolved or closed. */
   readonly resolutionNotes: string | null;
+  /** When it was last resolved; `null` when not resolved. */
   readonly resolvedAt: string | null;
+  /** When it was closed or canceled. */
   readonly closedAt: string | null;
+  /** Custom fields. */
   readonly fields: Readonly<Record<string, IncidentFieldValue>>;
   /** One entry per accepted event, creation first. */
   readonly history: readonly IncidentHistoryEntry[];

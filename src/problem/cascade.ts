@@ -12,8 +12,11 @@ import { problemStateOf, type ProblemSnapshotLike } from './rules.js';
  * @category Problem
  */
 export interface LinkedIncidentStatus {
+  /** The incident's id. */
   readonly id: string;
+  /** The incident's state (`snapshot.value`). */
   readonly state: string;
+  /** The incident's hold reason. */
   readonly holdReason?: string | null;
   /** The incident's last accepted event; the cascade's events are never earlier. */
   readonly updatedAt?: Instant;
@@ -30,8 +33,24 @@ export interface LinkedIncidentStatus {
  * @category Problem
  */
 export type LinkedIncidentEvent =
-  | { readonly type: 'RESOLVE'; readonly at: string; readonly code: string; readonly notes: string }
-  | { readonly type: 'RESUME'; readonly at: string; readonly comment: string };
+  | {
+      /** Resolve the incident: the problem's fix resolves it. */
+      readonly type: 'RESOLVE';
+      /** ISO 8601 UTC instant, never before the problem's resolution or the incident's last event. */
+      readonly at: string;
+      /** The incident resolution code. */
+      readonly code: string;
+      /** Resolution notes naming the problem and its fix. */
+      readonly notes: string;
+    }
+  | {
+      /** Resume the incident: no fix is coming from the problem. */
+      readonly type: 'RESUME';
+      /** ISO 8601 UTC instant, never before the problem's end or the incident's last event. */
+      readonly at: string;
+      /** Why work resumes. */
+      readonly comment: string;
+    };
 
 /**
  * One event to send to one incident.
@@ -43,7 +62,9 @@ export type LinkedIncidentEvent =
  * @category Problem
  */
 export interface LinkedIncidentCommand {
+  /** The incident to send the event to. */
   readonly incidentId: string;
+  /** The event. */
   readonly event: LinkedIncidentEvent;
 }
 
@@ -72,7 +93,7 @@ export interface LinkedIncidentOptions {
  * @param incidents - The current status of incidents (those not linked to the problem are ignored).
  * @param options - The incident resolution code to use.
  * @returns One command per incident to update, in the order of `incidents`.
- * @throws {@link ItsmError} `invalid_argument` when `problem` is not a problem snapshot; `invalid_instant` for a bad `updatedAt`.
+ * @throws {@link core!ItsmError} `invalid_argument` when `problem` is not a problem snapshot; `invalid_instant` for a bad `updatedAt`.
  * @example
  * ```ts
  * const commands = linkedIncidentEvents(resolvedProblem, [{ id: 'INC0042', state: 'on_hold', holdReason: 'awaiting_problem' }]);

@@ -8,7 +8,7 @@ export type {
 export { KnownErrorSchema, createKnownError, safeCreateKnownError, knownErrorFromProblem } from './known-error.js';
 export type { KnownError } from './known-error.js';
 export { problemMachine } from './machine.js';
-export type { ProblemSnapshot } from './machine.js';
+export type { ProblemMachine, ProblemSnapshot } from './machine.js';
 export { problemTransitions, explainProblemRefusal } from './rules.js';
 export type { ProblemRule, ProblemSnapshotLike, ProblemEventLike } from './rules.js';
 export { startProblem, advanceProblem, restoreProblem, replayProblemHistory } from './lifecycle.js';

@@ -13,7 +13,7 @@ const Text = z.string().trim().min(1, 'must not be empty');
  * ```
  * @category Problem
  */
-export const KnownErrorSchema = z.object({
+export const KnownErrorSchema: z.ZodType<KnownError> = z.object({
   id: Text.optional(),
   problemId: Text.optional(),
   symptom: Text,
@@ -35,13 +35,19 @@ export const KnownErrorSchema = z.object({
  * @category Problem
  */
 export interface KnownError {
+  /** The known-error record's own id, if the host numbers them. */
   readonly id?: string;
   /** The problem the record was published from. */
   readonly problemId?: string;
+  /** What users experience (the problem statement). */
   readonly symptom: string;
+  /** The root cause, when known. */
   readonly cause?: string | null;
+  /** How to restore service until the fix. */
   readonly workaround: string;
+  /** Ids of the services affected. */
   readonly affectedServices: readonly string[];
+  /** Ids of the configuration items affected. */
   readonly affectedCis: readonly string[];
   /** ISO 8601 UTC instant of publication. */
   readonly publishedAt?: string;
@@ -52,7 +58,7 @@ export interface KnownError {
  *
  * @param input - Untrusted record.
  * @returns The record.
- * @throws {@link ItsmError} `invalid_definition` listing every issue with its path.
+ * @throws {@link core!ItsmError} `invalid_definition` listing every issue with its path.
  * @example
  * ```ts
  * const ke = createKnownError({ symptom: 'Printer offline', workaround: 'Power-cycle it', affectedCis: ['PRN-12'] });
@@ -99,7 +105,7 @@ export function knownErrorOf(ctx: ProblemContext, workaround: string, publishedA
  *
  * @param problem - The problem (live snapshot or persisted JSON).
  * @returns The record, without `publishedAt`.
- * @throws {@link ItsmError} `refused_transition` when the problem has no workaround yet.
+ * @throws {@link core!ItsmError} `refused_transition` when the problem has no workaround yet.
  * @example
  * ```ts
  * knownErrorFromProblem(snapshot).workaround; // 'Reconnect the VPN'

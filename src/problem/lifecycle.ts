@@ -11,7 +11,7 @@ import type { ProblemEvent, ProblemHistoryEntry, ProblemInput } from './types.js
  *
  * @param input - When it was opened, its statement, linked incidents, ...
  * @returns The snapshot in state `new`.
- * @throws {@link ItsmError} `invalid_argument` listing every problem with the input.
+ * @throws {@link core!ItsmError} `invalid_argument` listing every problem with the input.
  * @example
  * ```ts
  * const p = startProblem({ at: '2026-03-09T10:00:00Z', id: 'PRB0001', statement: 'VPN drops hourly', linkedIncidents: ['INC0042'] });
@@ -32,7 +32,7 @@ export function startProblem(input: ProblemInput): ProblemSnapshot {
  *
  * @param persisted - The parsed JSON of `getPersistedSnapshot`.
  * @returns The live snapshot.
- * @throws {@link ItsmError} `invalid_argument` listing every problem when it is not a problem snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` listing every problem when it is not a problem snapshot.
  * @example
  * ```ts
  * const live = restoreProblem(JSON.parse(row));
@@ -58,8 +58,22 @@ export function restoreProblem(persisted: unknown): ProblemSnapshot {
  * @category Problem
  */
 export type ProblemStep =
-  | { readonly accepted: true; readonly snapshot: ProblemSnapshot; readonly refusal: null }
-  | { readonly accepted: false; readonly snapshot: ProblemSnapshot; readonly refusal: Refusal };
+  | {
+      /** The event was accepted. */
+      readonly accepted: true;
+      /** The next snapshot. */
+      readonly snapshot: ProblemSnapshot;
+      /** No refusal. */
+      readonly refusal: null;
+    }
+  | {
+      /** The event was refused. */
+      readonly accepted: false;
+      /** The unchanged snapshot. */
+      readonly snapshot: ProblemSnapshot;
+      /** Which rule refused it and why. */
+      readonly refusal: Refusal;
+    };
 
 /**
  * Sends one event with xstate's pure `transition`, returning the refusal when it is refused.
@@ -67,7 +81,7 @@ export type ProblemStep =
  * @param snapshot - A live snapshot or persisted JSON.
  * @param event - The event.
  * @returns `{ accepted, snapshot, refusal }`.
- * @throws {@link ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
  * @example
  * ```ts
  * advanceProblem(rca, { type: 'START_FIX', at: '2026-03-10T09:00:00Z' }).refusal?.rule; // 'leaving_analysis_needs_cause'
@@ -116,7 +130,7 @@ function eventFromEntry(entry: ProblemHistoryEntry): ProblemEvent {
  *
  * @param history - `context.history` of a problem.
  * @returns The rebuilt snapshot.
- * @throws {@link ItsmError} `invalid_event` for a history that does not start with `CREATE` or has an unknown
+ * @throws {@link core!ItsmError} `invalid_event` for a history that does not start with `CREATE` or has an unknown
  * entry; `refused_transition` (refusal in `details.refusal`) for an entry the machine refuses.
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assign, setup, type EventObject, type MetaObject, type NonReducibleUnknown, type ParameterizedObject, type SnapshotFrom, type StateMachine, type StateSchema } from 'xstate';
 import { applyProblemEvent, createProblemContext } from './context.js';
 import { findProblemRefusal, problemTransitions } from './rules.js';
 import { PROBLEM_EVENT_TYPES } from './schemas.js';
@@ -30,6 +30,36 @@ function transitionsFrom(from: ProblemState) {
 }
 
 /**
+ * The type of {@link problemMachine}: an xstate `StateMachine` over {@link ProblemContext},
+ * {@link ProblemEvent} and {@link ProblemInput}, whose state value is a {@link ProblemState}.
+ *
+ * @example
+ * ```ts
+ * const m: ProblemMachine = problemMachine;
+ * ```
+ * @category Problem
+ */
+export type ProblemMachine = StateMachine<
+  ProblemContext, ProblemEvent, Record<string, never>, never, ParameterizedObject, ParameterizedObject, never, ProblemState,
+  string, ProblemInput, NonReducibleUnknown, EventObject, MetaObject, StateSchema
+>;
+
+const machine = problemSetup.createMachine({
+  id: 'problem',
+  initial: 'new',
+  context: ({ input }) => createProblemContext(input),
+  states: {
+    new: { on: transitionsFrom('new') },
+    assess: { on: transitionsFrom('assess') },
+    root_cause_analysis: { on: transitionsFrom('root_cause_analysis') },
+    fix_in_progress: { on: transitionsFrom('fix_in_progress') },
+    resolved: { on: transitionsFrom('resolved') },
+    closed: { type: 'final' },
+    canceled: { type: 'final' },
+  },
+});
+
+/**
  * The problem lifecycle as an xstate v5 machine (ServiceNow's model): `new` → `assess` →
  * `root_cause_analysis` → `fix_in_progress` → `resolved` → `closed`, with `canceled`; risk acceptance and
  * duplicates resolve early, and a resolved problem can go back to root-cause analysis. Guards: leaving
@@ -45,20 +75,7 @@ function transitionsFrom(from: ProblemState) {
  * ```
  * @category Problem
  */
-export const problemMachine = problemSetup.createMachine({
-  id: 'problem',
-  initial: 'new',
-  context: ({ input }) => createProblemContext(input),
-  states: {
-    new: { on: transitionsFrom('new') },
-    assess: { on: transitionsFrom('assess') },
-    root_cause_analysis: { on: transitionsFrom('root_cause_analysis') },
-    fix_in_progress: { on: transitionsFrom('fix_in_progress') },
-    resolved: { on: transitionsFrom('resolved') },
-    closed: { type: 'final' },
-    canceled: { type: 'final' },
-  },
-});
+export const problemMachine: ProblemMachine = machine;
 
 /**
  * A live snapshot of {@link problemMachine}.

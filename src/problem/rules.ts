@@ -133,7 +133,9 @@ export function findProblemRefusal(state: ProblemState, ctx: ProblemContext, eve
  * @category Problem
  */
 export interface ProblemSnapshotLike {
+  /** The state (`snapshot.value`). */
   readonly value: unknown;
+  /** The problem context. */
   readonly context: ProblemContext;
 }
 
@@ -146,7 +148,11 @@ export interface ProblemSnapshotLike {
  * ```
  * @category Problem
  */
-export type ProblemEventLike = ProblemEvent | { readonly type: string; readonly [field: string]: unknown };
+export type ProblemEventLike = ProblemEvent | {
+  /** The event type, possibly not one the machine knows. */
+  readonly type: string;
+  readonly [field: string]: unknown;
+};
 
 /** The checked state of a problem snapshot. @internal */
 export function problemStateOf(snapshot: ProblemSnapshotLike): ProblemState {
@@ -162,7 +168,7 @@ export function problemStateOf(snapshot: ProblemSnapshotLike): ProblemState {
  * @param snapshot - A live snapshot or its persisted JSON.
  * @param event - The event to check.
  * @returns The {@link Refusal}, or `null`.
- * @throws {@link ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
  * @example
  * ```ts
  * explainProblemRefusal(rca, { type: 'START_FIX', at: '2026-03-10T09:00:00Z' });

@@ -34,17 +34,25 @@ export type ProblemResolutionCode = 'fix_applied' | 'risk_accepted' | 'duplicate
  * @category Problem
  */
 export interface ProblemInput {
+  /** When the problem was opened. */
   readonly at: Instant;
   /** The problem number. */
   readonly id?: string;
   /** The problem statement: the symptom as users see it. */
   readonly statement: string;
+  /** The priority, if the host sets one. */
   readonly priority?: number | null;
+  /** The problem management group. */
   readonly group?: string | null;
+  /** The problem coordinator. */
   readonly assignee?: string | null;
+  /** The root cause, if already known. */
   readonly cause?: string | null;
+  /** A workaround, if already known. */
   readonly workaround?: string | null;
+  /** Ids of the services affected. */
   readonly affectedServices?: readonly string[];
+  /** Ids of the configuration items affected. */
   readonly affectedCis?: readonly string[];
   /** Ids of the incidents caused by this problem. */
   readonly linkedIncidents?: readonly string[];
@@ -74,8 +82,11 @@ export interface ProblemEventBase {
  * @category Problem
  */
 export interface ProblemAssessEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'ASSESS';
+  /** Who assesses the problem (required). */
   readonly assignee: string;
+  /** The assignment group. */
   readonly group?: string | null;
 }
 
@@ -89,6 +100,7 @@ export interface ProblemAssessEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemConfirmEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'CONFIRM';
 }
 
@@ -102,8 +114,11 @@ export interface ProblemConfirmEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemStartFixEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'START_FIX';
+  /** The root cause (required unless recorded before). */
   readonly cause?: string;
+  /** The planned fix. */
   readonly fix?: string;
 }
 
@@ -117,7 +132,9 @@ export interface ProblemStartFixEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemResolveEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'RESOLVE';
+  /** What fix was applied (required). */
   readonly notes: string;
 }
 
@@ -132,8 +149,11 @@ export interface ProblemResolveEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemAcceptRiskEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'ACCEPT_RISK';
+  /** Why the risk is accepted (required). */
   readonly reason: string;
+  /** The root cause (required from root-cause analysis unless recorded before). */
   readonly cause?: string;
 }
 
@@ -147,6 +167,7 @@ export interface ProblemAcceptRiskEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemMarkDuplicateEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'MARK_DUPLICATE';
   /** The id of the original problem. */
   readonly of: string;
@@ -162,7 +183,9 @@ export interface ProblemMarkDuplicateEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemCancelEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'CANCEL';
+  /** Why it is canceled (required). */
   readonly reason: string;
 }
 
@@ -176,7 +199,9 @@ export interface ProblemCancelEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemReanalyzeEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'REANALYZE';
+  /** Why the analysis restarts (required). */
   readonly reason: string;
 }
 
@@ -190,6 +215,7 @@ export interface ProblemReanalyzeEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemCloseEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'CLOSE';
 }
 
@@ -203,16 +229,27 @@ export interface ProblemCloseEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemUpdateEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'UPDATE';
+  /** A better problem statement. */
   readonly statement?: string;
+  /** The priority. */
   readonly priority?: number;
+  /** The assignment group. */
   readonly group?: string | null;
+  /** The coordinator. */
   readonly assignee?: string | null;
+  /** The root cause found so far. */
   readonly cause?: string | null;
+  /** A workaround. */
   readonly workaround?: string | null;
+  /** The planned or applied fix. */
   readonly fix?: string | null;
+  /** Ids of the services affected (replaces the list). */
   readonly affectedServices?: readonly string[];
+  /** Ids of the configuration items affected (replaces the list). */
   readonly affectedCis?: readonly string[];
+  /** A work note. */
   readonly comment?: string;
 }
 
@@ -227,7 +264,9 @@ export interface ProblemUpdateEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemPublishKnownErrorEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'PUBLISH_KNOWN_ERROR';
+  /** The workaround to publish (required unless recorded before). */
   readonly workaround?: string;
 }
 
@@ -241,7 +280,9 @@ export interface ProblemPublishKnownErrorEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemLinkIncidentEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'LINK_INCIDENT';
+  /** The incident's id. */
   readonly incidentId: string;
 }
 
@@ -255,7 +296,9 @@ export interface ProblemLinkIncidentEvent extends ProblemEventBase {
  * @category Problem
  */
 export interface ProblemUnlinkIncidentEvent extends ProblemEventBase {
+  /** Event discriminant. */
   readonly type: 'UNLINK_INCIDENT';
+  /** The incident's id. */
   readonly incidentId: string;
 }
 
@@ -305,8 +348,11 @@ export type ProblemEventType = ProblemEvent['type'];
  * @category Problem
  */
 export interface ProblemHistoryEntry {
+  /** The instant, as `new Date(ms).toISOString()`. */
   readonly at: string;
+  /** `CREATE` or the {@link ProblemEventType}. */
   readonly type: string;
+  /** The fields the event set. */
   readonly set?: Readonly<Record<string, unknown>>;
 }
 
@@ -320,27 +366,46 @@ export interface ProblemHistoryEntry {
  * @category Problem
  */
 export interface ProblemContext {
+  /** The problem number, if given. */
   readonly id: string | null;
+  /** When the problem was opened. */
   readonly openedAt: string;
+  /** The instant of the last accepted event. */
   readonly updatedAt: string;
+  /** The problem statement (symptom). */
   readonly statement: string;
+  /** The priority, if set. */
   readonly priority: number | null;
+  /** The assignment group. */
   readonly group: string | null;
+  /** The coordinator. */
   readonly assignee: string | null;
+  /** The root cause, once known. */
   readonly cause: string | null;
+  /** The workaround, once known. */
   readonly workaround: string | null;
+  /** The planned or applied fix. */
   readonly fix: string | null;
+  /** Ids of the services affected. */
   readonly affectedServices: readonly string[];
+  /** Ids of the configuration items affected. */
   readonly affectedCis: readonly string[];
+  /** Ids of the linked incidents (no duplicates). */
   readonly linkedIncidents: readonly string[];
   /** The published known-error record, if any. */
   readonly knownError: KnownError | null;
+  /** How it ended; `null` while open or re-analysed. */
   readonly resolutionCode: ProblemResolutionCode | null;
+  /** Fix notes, risk-acceptance or cancellation reason. */
   readonly resolutionNotes: string | null;
+  /** The original problem when resolved as a duplicate. */
   readonly duplicateOf: string | null;
+  /** When it was last resolved. */
   readonly resolvedAt: string | null;
+  /** When it was closed or canceled. */
   readonly closedAt: string | null;
   /** How many times the problem went back from resolved to root-cause analysis. */
   readonly reanalysisCount: number;
+  /** One entry per accepted event, creation first. */
   readonly history: readonly ProblemHistoryEntry[];
 }
