@@ -1,0 +1,62 @@
+// The incident history is the event stream itsm-kit/sla consumes: check the contract end to end.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSlaDefinition, evaluateMany, evaluateSla, type SlaResult } from '../../src/sla/index.js';
+import { advanceIncident, escalationsDue, createEscalationPolicy, startIncident, type EscalationSlaProgress, type IncidentEvent } from '../../src/incident/index.js';
+import { creationInput, eventsForRow, groupByIncident, readLog } from './servicenow-log.js';
+import { T0 } from './helpers.js';
+
+const resolution = createSlaDefinition({
+  id: 'resolution', kind: 'resolution', target: 'PT8H', calendar: '24x7',
+  start: { field: 'state', ne: 'new' },
+  stop: { field: 'state', in: ['resolved', 'closed'] },
+  pause: { field: 'state', eq: 'on_hold' },
+  cancel: { field: 'state', eq: 'canceled' },
+});
+
+describe('incident history as SLA events', () => {
+  it('lets SlaResult stand for the escalation SLA progress', () => {
+    const progress: EscalationSlaProgress = {} as SlaResult; // compile-time check
+    expect(progress).toBeDefined();
+  });
+
+  it('evaluates the history of every replayed ServiceNow incident', () => {
+    const incidents = groupByIncident(readLog().rows);
+    const tickets = [...incidents].map(([id, rows]) => {
+      let s = startIncident(creationInput(rows));
+      rows.forEach((row, i) => { for (const e of eventsForRow(row, rows[i - 1])) s = advanceIncident(s, e).snapshot; });
+      return { id, events: s.context.history };
+    });
+    const results = [...evaluateMany([resolution], tickets, { now: '2017-01-01T00:00:00Z' })];
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results).toHaveLength(890);
+  });
+
+  it('pauses the clock for exactly the time spent on hold', () => {
+    const step = fc.record({ hold: fc.boolean(), minutes: fc.integer({ min: 1, max: 600 }) });
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+      let s = startIncident({ at: T0 });
+      s = advanceIncident(s, { type: 'START', at: T0 }).snapshot;
+      let t = T0;
+      let held = 0;
+      for (const { hold, minutes } of steps) {
+        const event: IncidentEvent = hold ? { type: 'HOLD', at: t, reason: 'awaiting_vendor' } : { type: 'UPDATE', at: t };
+        s = advanceIncident(s, s.value === 'on_hold' && !hold ? { type: 'RESUME', at: t } : event).snapshot;
+        if (s.value === 'on_hold') held += minutes * 60_000;
+        t += minutes * 60_000;
+      }
+      const r = evaluateSla(resolution, s.context.history, { now: t, explain: false });
+      expect(r.pausedMs).toBe(held);
+      expect(r.elapsedMs + r.pausedMs).toBe(t - T0);
+    }), { numRuns: 100 });
+  });
+
+  it('escalates on the SLA result of the incident\'s own history', () => {
+    let s = startIncident({ at: T0, impact: 1, urgency: 1 });
+    s = advanceIncident(s, { type: 'START', at: T0 }).snapshot;
+    const policy = createEscalationPolicy({ levels: [{ after: { slaPercent: 50 }, kind: 'hierarchical', targets: ['owner'] }] });
+    const sla = evaluateSla(resolution, s.context.history, { now: T0 + 3_600_000 });
+    const r = escalationsDue(policy, { triggeredAt: T0, now: T0 + 3_600_000, sla });
+    expect(r.nextEscalationAt).toEqual(new Date(T0 + 4 * 3_600_000));
+  });
+});
