@@ -39,7 +39,7 @@ export function businessTimeBetween(cal: BusinessCalendar, from: Instant, to: In
   const a = instantArg(from, 'from');
   const b = instantArg(to, 'to');
   if (a === b) return 0;
-  return a < b ? measure(engine, a, b) : -measure(engine, b, a);
+  return a < b ? measure(engine, a, b) : 0 - measure(engine, b, a); // 0 - x, not -x: never -0
 }
 
 /** Smallest index `k` with `cum[k] >= target`. */

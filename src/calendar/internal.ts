@@ -11,7 +11,7 @@ import { lastStartAtOrBefore } from './table.js';
 export function businessMsBetween(cal: BusinessCalendar, a: number, b: number): number {
   if (a === b) return 0;
   const engine = engineOf(cal);
-  return a < b ? measure(engine, a, b) : -measure(engine, b, a);
+  return a < b ? measure(engine, a, b) : 0 - measure(engine, b, a); // 0 - x, not -x: never -0
 }
 
 /** `addBusinessTime` on epoch ms. */

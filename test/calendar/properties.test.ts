@@ -310,6 +310,20 @@ describe('addBusinessTime and businessTimeBetween', () => {
     );
   });
 
+  it('returns zero, never negative zero, for a range without business time', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        const cal = calendarOf(w);
+        const [a, b] = w.t;
+        for (const [x, y] of [[a, b], [b, a], [a, a]] as const) {
+          const measured = businessTimeBetween(cal, x, y);
+          if (measured === 0) expect(Object.is(measured, -0)).toBe(false);
+        }
+      }),
+      params(),
+    );
+  });
+
   // add(t, d) is the earliest u with between(t, u) = d, and add(u, -d) the latest v with between(v, u) = d, so
   // v is the first instant at or after t from which no business time is skipped: nextBusinessTime(t). The round
   // trip returns t exactly when t is business time (an interval start included, an interval end excluded).
