@@ -2,9 +2,8 @@
 import { ItsmError, issuesFromZod, toEpochMs, validationError, type ValidationIssue } from '../core/index.js';
 import { derivePriority, isLevel, matrixSize, PriorityMatrixSchema, serviceNowPriorityMatrix, type PriorityMatrix } from './priority.js';
 import { IncidentInputSchema } from './schemas.js';
-import type {
-  HoldReason, IncidentContext, IncidentEvent, IncidentFieldValue, IncidentHistoryEntry, IncidentState, MajorIncidentStatus,
-} from './types.js';
+import type { HoldReason, IncidentContext, IncidentFieldValue, IncidentHistoryEntry, IncidentState, MajorIncidentStatus } from './types.js';
+import type { IncidentEvent } from './events.js';
 
 const iso = (value: IncidentEvent['at']): string => new Date(toEpochMs(value, 'at')).toISOString();
 

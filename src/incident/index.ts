@@ -1,11 +1,14 @@
 export type { Refusal } from '../core/index.js';
 export type {
-  IncidentState, HoldReason, MajorIncidentStatus, IncidentFieldValue, IncidentInput, IncidentEventBase,
-  IncidentAssignEvent, IncidentStartEvent, IncidentHoldEvent, IncidentResumeEvent, IncidentUpdateEvent,
-  IncidentResolveEvent, IncidentReopenEvent, IncidentCloseEvent, IncidentAutoCloseEvent, IncidentCancelEvent,
-  IncidentProposeMajorEvent, IncidentAcceptMajorEvent, IncidentRejectMajorEvent, IncidentEvent, IncidentEventType,
-  IncidentHistoryEntry, IncidentContext,
+  IncidentState, HoldReason, MajorIncidentStatus, IncidentFieldValue, IncidentInput, IncidentHistoryEntry,
+  IncidentContext,
 } from './types.js';
+export type {
+  IncidentEventBase, IncidentAssignEvent, IncidentStartEvent, IncidentHoldEvent, IncidentResumeEvent,
+  IncidentUpdateEvent, IncidentResolveEvent, IncidentReopenEvent, IncidentCloseEvent, IncidentAutoCloseEvent,
+  IncidentCancelEvent, IncidentProposeMajorEvent, IncidentAcceptMajorEvent, IncidentRejectMajorEvent, IncidentEvent,
+  IncidentEventType,
+} from './events.js';
 export {
   PriorityMatrixSchema, serviceNowPriorityMatrix, iTopPriorityMatrix, glpiPriorityMatrix, createPriorityMatrix,
   safeCreatePriorityMatrix, derivePriority,

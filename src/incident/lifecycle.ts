@@ -6,7 +6,8 @@ import { incidentMachine, type IncidentSnapshot } from './machine.js';
 import type { PriorityMatrix } from './priority.js';
 import { findIncidentRefusal, incidentStateOf, type IncidentEventLike, type IncidentSnapshotLike } from './rules.js';
 import { PersistedIncidentSchema, RESERVED_FIELDS } from './schemas.js';
-import type { HoldReason, IncidentEvent, IncidentFieldValue, IncidentHistoryEntry, IncidentInput } from './types.js';
+import type { HoldReason, IncidentFieldValue, IncidentHistoryEntry, IncidentInput } from './types.js';
+import type { IncidentEvent } from './events.js';
 
 /**
  * Creates an incident: the initial snapshot of {@link incidentMachine} for `input`.

@@ -2,7 +2,8 @@ import { assign, setup, type EventObject, type MetaObject, type NonReducibleUnkn
 import { applyIncidentEvent, createIncidentContext } from './context.js';
 import { findIncidentRefusal, incidentTransitions } from './rules.js';
 import { INCIDENT_EVENT_TYPES } from './schemas.js';
-import type { IncidentContext, IncidentEvent, IncidentEventType, IncidentInput, IncidentState } from './types.js';
+import type { IncidentContext, IncidentInput, IncidentState } from './types.js';
+import type { IncidentEvent, IncidentEventType } from './events.js';
 
 const incidentSetup = setup({
   types: {

@@ -1,7 +1,8 @@
 import { ItsmError, issuesFromZod, toEpochMs, formatPath, type Refusal } from '../core/index.js';
 import { isLevel, matrixSize } from './priority.js';
 import { INCIDENT_EVENT_TYPES, INCIDENT_STATES, IncidentEventSchemas, isFilled } from './schemas.js';
-import type { IncidentContext, IncidentEvent, IncidentEventType, IncidentState } from './types.js';
+import type { IncidentContext, IncidentState } from './types.js';
+import type { IncidentEvent, IncidentEventType } from './events.js';
 
 /**
  * The documented transitions: for each state, the events it accepts and the state each one leads to
@@ -82,6 +83,9 @@ function missingOf(event: Record<string, unknown>, names: readonly string[]): st
  * @internal
  */
 export function findIncidentRefusal(state: IncidentState, context: IncidentContext, event: { readonly type: string }): Refusal | null {
+  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') {
+    return refusal('invalid_event', `An incident event is an object with a string \`type\` and an instant \`at\`; got ${event === null ? 'null' : typeof event}.`, ['type']);
+  }
   const type = event.type as IncidentEventType;
   if (!(INCIDENT_EVENT_TYPES as readonly string[]).includes(type)) {
     return refusal('unknown_event', `${JSON.stringify(event.type)} is not an incident event; use one of ${INCIDENT_EVENT_TYPES.join(', ')}.`);

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { InstantSchema } from '../core/index.js';
 import { PriorityMatrixSchema } from './priority.js';
-import type { HoldReason, IncidentEventType, IncidentState } from './types.js';
+import type { HoldReason, IncidentState } from './types.js';
+import type { IncidentEventType } from './events.js';
 
 export const INCIDENT_STATES = ['new', 'in_progress', 'on_hold', 'resolved', 'closed', 'canceled'] as const satisfies readonly IncidentState[];
 

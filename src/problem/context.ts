@@ -2,7 +2,8 @@
 import { ItsmError, issuesFromZod, toEpochMs, validationError } from '../core/index.js';
 import { knownErrorOf } from './known-error.js';
 import { ProblemInputSchema } from './schemas.js';
-import type { ProblemContext, ProblemEvent, ProblemHistoryEntry, ProblemState } from './types.js';
+import type { ProblemContext, ProblemHistoryEntry, ProblemState } from './types.js';
+import type { ProblemEvent } from './events.js';
 
 const iso = (value: ProblemEvent['at']): string => new Date(toEpochMs(value, 'at')).toISOString();
 

@@ -1,10 +1,13 @@
 export type { Refusal } from '../core/index.js';
 export type {
-  ProblemState, ProblemResolutionCode, ProblemInput, ProblemEventBase, ProblemAssessEvent, ProblemConfirmEvent,
-  ProblemStartFixEvent, ProblemResolveEvent, ProblemAcceptRiskEvent, ProblemMarkDuplicateEvent, ProblemCancelEvent,
-  ProblemReanalyzeEvent, ProblemCloseEvent, ProblemUpdateEvent, ProblemPublishKnownErrorEvent, ProblemLinkIncidentEvent,
-  ProblemUnlinkIncidentEvent, ProblemEvent, ProblemEventType, ProblemHistoryEntry, ProblemContext,
+  ProblemState, ProblemResolutionCode, ProblemInput, ProblemHistoryEntry, ProblemContext,
 } from './types.js';
+export type {
+  ProblemEventBase, ProblemAssessEvent, ProblemConfirmEvent, ProblemStartFixEvent, ProblemResolveEvent,
+  ProblemAcceptRiskEvent, ProblemMarkDuplicateEvent, ProblemCancelEvent, ProblemReanalyzeEvent, ProblemCloseEvent,
+  ProblemUpdateEvent, ProblemPublishKnownErrorEvent, ProblemLinkIncidentEvent, ProblemUnlinkIncidentEvent,
+  ProblemEvent, ProblemEventType,
+} from './events.js';
 export { KnownErrorSchema, createKnownError, safeCreateKnownError, knownErrorFromProblem } from './known-error.js';
 export type { KnownError } from './known-error.js';
 export { problemMachine } from './machine.js';
@@ -14,4 +17,6 @@ export type { ProblemRule, ProblemSnapshotLike, ProblemEventLike } from './rules
 export { startProblem, advanceProblem, restoreProblem, replayProblemHistory } from './lifecycle.js';
 export type { ProblemStep } from './lifecycle.js';
 export { linkedIncidentEvents } from './cascade.js';
-export type { LinkedIncidentStatus, LinkedIncidentEvent, LinkedIncidentCommand, LinkedIncidentOptions } from './cascade.js';
+export type {
+  LinkedIncidentStatus, LinkedIncidentEvent, LinkedIncidentCommand, LinkedIncidentOptions,
+} from './cascade.js';

@@ -4,7 +4,8 @@ import { ItsmError, issuesFromZod, validationError, type Refusal } from '../core
 import { problemMachine, type ProblemSnapshot } from './machine.js';
 import { findProblemRefusal, problemStateOf, type ProblemEventLike, type ProblemSnapshotLike } from './rules.js';
 import { PersistedProblemSchema } from './schemas.js';
-import type { ProblemEvent, ProblemHistoryEntry, ProblemInput } from './types.js';
+import type { ProblemHistoryEntry, ProblemInput } from './types.js';
+import type { ProblemEvent } from './events.js';
 
 /**
  * Creates a problem: the initial snapshot of {@link problemMachine}.

@@ -2,7 +2,8 @@ import { assign, setup, type EventObject, type MetaObject, type NonReducibleUnkn
 import { applyProblemEvent, createProblemContext } from './context.js';
 import { findProblemRefusal, problemTransitions } from './rules.js';
 import { PROBLEM_EVENT_TYPES } from './schemas.js';
-import type { ProblemContext, ProblemEvent, ProblemEventType, ProblemInput, ProblemState } from './types.js';
+import type { ProblemContext, ProblemInput, ProblemState } from './types.js';
+import type { ProblemEvent, ProblemEventType } from './events.js';
 
 const problemSetup = setup({
   types: {

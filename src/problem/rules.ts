@@ -1,6 +1,7 @@
 import { formatPath, ItsmError, issuesFromZod, toEpochMs, type Refusal } from '../core/index.js';
 import { isFilled, PROBLEM_EVENT_TYPES, PROBLEM_STATES, ProblemEventSchemas } from './schemas.js';
-import type { ProblemContext, ProblemEvent, ProblemEventType, ProblemState } from './types.js';
+import type { ProblemContext, ProblemState } from './types.js';
+import type { ProblemEvent, ProblemEventType } from './events.js';
 
 const OPEN = ['LINK_INCIDENT', 'UNLINK_INCIDENT', 'UPDATE'] as const;
 const row = (pairs: Partial<Record<ProblemEventType, ProblemState>>, stay: ProblemState, also: readonly ProblemEventType[] = []) =>
@@ -64,6 +65,9 @@ function refusal(rule: ProblemRule, message: string, missing?: string[]): Refusa
 
 /** The refusal for `event` in `state`, or `null`: the machine's guard and {@link explainProblemRefusal}. @internal */
 export function findProblemRefusal(state: ProblemState, ctx: ProblemContext, event: { readonly type: string }): Refusal | null {
+  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') {
+    return refusal('invalid_event', `An problem event is an object with a string \`type\` and an instant \`at\`; got ${event === null ? 'null' : typeof event}.`, ['type']);
+  }
   const type = event.type as ProblemEventType;
   if (!(PROBLEM_EVENT_TYPES as readonly string[]).includes(type)) {
     return refusal('unknown_event', `${JSON.stringify(event.type)} is not a problem event; use one of ${PROBLEM_EVENT_TYPES.join(', ')}.`);

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { InstantSchema } from '../core/index.js';
 import { KnownErrorSchema } from './known-error.js';
-import type { ProblemEventType, ProblemResolutionCode, ProblemState } from './types.js';
+import type { ProblemResolutionCode, ProblemState } from './types.js';
+import type { ProblemEventType } from './events.js';
 
 export const PROBLEM_STATES = ['new', 'assess', 'root_cause_analysis', 'fix_in_progress', 'resolved', 'closed', 'canceled'] as const satisfies readonly ProblemState[];
 

@@ -123,6 +123,12 @@ describe('malformed and unknown events', () => {
     expect(r.rule).toBe('unknown_event');
     expect(r.message).toMatch(/ASSIGN, START/);
   });
+  it('explains an event that is not an object with a type instead of throwing', () => {
+    const s = snapshotIn('new');
+    for (const bad of [null, 'START', { at: at(20) }, { type: 42, at: at(20) }]) {
+      expect(explainRefusal(s, bad as never)).toMatchObject({ rule: 'invalid_event', missing: ['type'] });
+    }
+  });
   it('refuses ASSIGN without a group, naming it', () => {
     expect(refused(snapshotIn('new'), { type: 'ASSIGN', at: at(20) })).toMatchObject({ rule: 'invalid_event', missing: ['group'] });
   });

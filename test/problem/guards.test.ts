@@ -66,6 +66,9 @@ describe('other guards', () => {
     expect(refused(problemIn('assess'), { type: 'ESCALATE', at: at(20) }).rule).toBe('unknown_event');
     expect(refused(problemIn('closed'), { type: 'REANALYZE', at: at(20), reason: 'x' }).rule).toBe('final_state');
   });
+  it('explains an event that is not an object with a type instead of throwing', () => {
+    expect(explainProblemRefusal(problemIn('new'), null as never)).toMatchObject({ rule: 'invalid_event', missing: ['type'] });
+  });
   it('counts re-analyses and clears the resolution', () => {
     const s = send(problemIn('resolved'), { type: 'REANALYZE', at: at(20), reason: 'Came back' });
     expect(s.context).toMatchObject({ reanalysisCount: 1, resolutionCode: null, resolutionNotes: null, resolvedAt: null });
