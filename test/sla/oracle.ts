@@ -16,6 +16,11 @@
  *    inside the minute, at `m + (x - elapsed)`.
  *
  * Projections (`dueAt`, warnings, `nextChangeAt`) step forward the same way from the projection point.
+ *
+ * A retroactive start (rule 2) replays the minutes from the field's instant to the start event the same way, the
+ * clock paused in each minute where the pause condition held at the last event at or before it. A time zone
+ * field re-zones the calendar (every spec part of it) for the cycle that starts while it is set. Relative
+ * targets (`{ businessDays }`) are not modelled.
  */
 import { MINUTE, isBusinessOracle, type OracleCalendar } from '../calendar/oracle.js';
 
@@ -40,7 +45,7 @@ export type OracleCondition =
 
 export type OracleValue = string | number | boolean | null;
 
-/** The subset of a definition the oracle understands: ISO duration targets, no retroactive start, no zone field. */
+/** The subset of a definition the oracle understands: ISO duration targets (no relative targets). */
 export interface OracleDefinition {
   readonly id: string;
   readonly target: string;
@@ -52,6 +57,10 @@ export interface OracleDefinition {
   readonly cancel?: OracleCondition;
   readonly reset?: OracleCondition;
   readonly warnAt?: readonly number[];
+  /** A field holding the instant (a whole minute: epoch ms or an ISO string) the clock starts from. */
+  readonly retroactiveStart?: string;
+  /** A field holding an IANA zone the calendar's hours are read in, for a cycle that starts while it is set. */
+  readonly timeZoneField?: string;
 }
 
 /** An event with its instant as epoch ms (a whole minute). */
@@ -158,12 +167,31 @@ export function holdsOracle(c: OracleCondition, fields: Fields, eventType: strin
 
 interface Cycle {
   stage: Exclude<OracleStage, 'not_started'>;
+  /** The calendar of the cycle (re-zoned by the time zone field when the cycle started). */
+  readonly cal: OracleCalendar;
   readonly startedAt: number;
   stoppedAt: number | null;
   elapsed: number;
   paused: number;
   /** reachedAt per threshold (the warnings in `warnAt` order, then the target). */
   readonly reached: Array<number | null>;
+}
+
+const retimed = new WeakMap<OracleCalendar, Map<string, OracleCalendar>>();
+
+/** The same calendar with its hours read in `zone` (a composite part by part; always-open stays so). */
+export function retimeOracle(cal: OracleCalendar, zone: string): OracleCalendar {
+  let byZone = retimed.get(cal);
+  if (byZone === undefined) retimed.set(cal, (byZone = new Map()));
+  const hit = byZone.get(zone);
+  if (hit !== undefined) return hit;
+  const out: OracleCalendar =
+    cal.kind === 'always' ? cal
+    : cal.kind === 'spec' ? { kind: 'spec', spec: { ...cal.spec, timeZone: zone } }
+    : cal.kind === 'subtract' ? { kind: 'subtract', a: retimeOracle(cal.a, zone), b: retimeOracle(cal.b, zone) }
+    : { kind: cal.kind, parts: cal.parts.map((p) => retimeOracle(p, zone)) };
+  byZone.set(zone, out);
+  return out;
 }
 
 /** Thrown when a projection would step further than the cap (the case is then skipped, not compared). */
@@ -213,6 +241,37 @@ export function evaluateSlaOracle(
   const fields: Fields = new Map();
   const cycles: OracleCycle[] = [];
   let cycle: Cycle | null = null;
+  /** Whether the pause condition held at each event so far (for the stretch of a retroactive start). */
+  const pauseLog: Array<{ at: number; holds: boolean }> = [];
+
+  /** The clock at instant m, as it stands after every event at m: a running clock reaches its due thresholds. */
+  const lookAt = (c: Cycle, m: number): void => {
+    if (c.stage !== 'running') return;
+    thresholds.forEach((x, i) => {
+      if (c.reached[i] === null && c.elapsed >= x) c.reached[i] = m;
+    });
+  };
+  /** The minute [m, m + 1 min) in the clock's current stage. */
+  const judgeMinute = (c: Cycle, m: number): void => {
+    if ((c.stage !== 'running' && c.stage !== 'paused') || !isBusinessOracle(c.cal, m)) return;
+    if (c.stage === 'running') {
+      thresholds.forEach((x, i) => {
+        if (c.reached[i] === null && c.elapsed < x && x < c.elapsed + MINUTE) c.reached[i] = m + (x - c.elapsed);
+      });
+      c.elapsed += MINUTE;
+    } else c.paused += MINUTE;
+  };
+  /** Replays [from, to) of a retroactive start: running, or paused where the pause held at the last event before. */
+  const replay = (c: Cycle, from: number, to: number): void => {
+    for (let m = from; m < to; m += MINUTE) {
+      let holds = false;
+      for (const entry of pauseLog) if (entry.at <= m) holds = entry.holds;
+      c.stage = holds ? 'paused' : 'running';
+      lookAt(c, m);
+      judgeMinute(c, m);
+    }
+    c.stage = 'running';
+  };
 
   const apply = (e: OracleEvent): void => {
     for (const [k, v] of Object.entries(e.set ?? {})) {
@@ -220,6 +279,7 @@ export function evaluateSlaOracle(
       else fields.set(k, v);
     }
     const holds = (c: OracleCondition | undefined): boolean => c !== undefined && holdsOracle(c, fields, e.type);
+    const pauseHolds = holds(def.pause);
     // Rule 1: reset.
     if (cycle !== null && holds(def.reset)) {
       cycles.push({
@@ -235,7 +295,14 @@ export function evaluateSlaOracle(
     }
     // Rule 2: start.
     if (cycle === null && (def.appliesTo === undefined || holds(def.appliesTo)) && holds(def.start)) {
-      cycle = { stage: 'running', startedAt: e.at, stoppedAt: null, elapsed: 0, paused: 0, reached: thresholds.map(() => null) };
+      const retro = def.retroactiveStart === undefined ? undefined : readField(fields, def.retroactiveStart);
+      const from = typeof retro === 'string' ? Date.parse(retro) : typeof retro === 'number' ? retro : e.at;
+      if (retro !== undefined && retro !== null && (Number.isNaN(from) || from % MINUTE !== 0)) throw new Error(`oracle: retroactive start ${String(retro)}`);
+      const startedAt = Math.min(from, e.at); // a later instant is ignored
+      const zone = def.timeZoneField === undefined ? undefined : readField(fields, def.timeZoneField);
+      const cycleCal = typeof zone === 'string' ? retimeOracle(cal, zone) : cal;
+      cycle = { stage: 'running', cal: cycleCal, startedAt, stoppedAt: null, elapsed: 0, paused: 0, reached: thresholds.map(() => null) };
+      if (startedAt < e.at) replay(cycle, startedAt, e.at);
     }
     // Rule 3: cancel, stop, pause.
     if (cycle !== null && (cycle.stage === 'running' || cycle.stage === 'paused')) {
@@ -245,8 +312,9 @@ export function evaluateSlaOracle(
       } else if (holds(def.stop)) {
         cycle.stage = 'completed';
         cycle.stoppedAt = e.at;
-      } else cycle.stage = holds(def.pause) ? 'paused' : 'running';
+      } else cycle.stage = pauseHolds ? 'paused' : 'running';
     }
+    pauseLog.push({ at: e.at, holds: pauseHolds });
   };
 
   let idx = 0;
@@ -254,12 +322,7 @@ export function evaluateSlaOracle(
     for (let m = live[0]!.at; ; m += MINUTE) {
       while (idx < live.length && live[idx]!.at === m) apply(live[idx++]!);
       const c = cycle as Cycle | null;
-      // The clock at instant m, after every event at m.
-      if (c !== null && c.stage === 'running') {
-        thresholds.forEach((x, i) => {
-          if (c.reached[i] === null && c.elapsed >= x) c.reached[i] = m;
-        });
-      }
+      if (c !== null) lookAt(c, m);
       if (m >= now) break;
       if (c === null || c.stage === 'completed' || c.stage === 'cancelled') {
         // Nothing counts until the next event (a pure shortcut: these minutes would change nothing).
@@ -267,14 +330,7 @@ export function evaluateSlaOracle(
         m = next - MINUTE;
         continue;
       }
-      // The minute [m, m + 1 min).
-      if (!isBusinessOracle(cal, m)) continue;
-      if (c.stage === 'running') {
-        thresholds.forEach((x, i) => {
-          if (c.reached[i] === null && c.elapsed < x && x < c.elapsed + MINUTE) c.reached[i] = m + (x - c.elapsed);
-        });
-        c.elapsed += MINUTE;
-      } else c.paused += MINUTE;
+      judgeMinute(c, m);
     }
   }
 
@@ -291,7 +347,7 @@ export function evaluateSlaOracle(
   const point = c.stage === 'completed' || c.stage === 'cancelled' ? c.stoppedAt! : now;
   const pending = thresholds.map((x, i) => (c.reached[i] === null ? x - c.elapsed : null));
   const wanted = pending.filter((r): r is number => r !== null);
-  const projected = projectOracle(cal, point, wanted, capMinutes);
+  const projected = projectOracle(c.cal, point, wanted, capMinutes);
   let k = 0;
   const due = pending.map((r, i) => (r === null ? c.reached[i]! : projected[k++]!));
   const breachedAt = c.reached[thresholds.length - 1] ?? null;
