@@ -26,7 +26,8 @@ const SEARCH_DAYS = EMPTY_YEARS_LIMIT * 366;
  * A business day is a local date in the calendar's zone that has business time: for a calendar built from a
  * spec, hours that start on that date (so an overnight shift's close is the next morning); for a composite,
  * business time between the date's midnights. `n` counts business days after `t`'s local date; `n = 0` is
- * `t`'s own date when it is a business day whose close (or `at`) is not yet past, otherwise the next business day.
+ * `t`'s own date when it is a business day whose close (or `at`) is still ahead of `t`, otherwise the next business day
+ * (at 17:00 sharp, a 09:00-17:00 day is over).
  *
  * @param cal - The calendar.
  * @param t - The instant to count from.
@@ -63,7 +64,7 @@ export function addBusinessDays(cal: BusinessCalendar, t: Instant, n: number, op
     if (target === null) continue;
     lastHit = day;
     if (day === today) {
-      if (n === 0 && target >= start) return new Date(target);
+      if (n === 0 && target > start) return new Date(target);
       continue;
     }
     if (remaining <= 1) return new Date(target);

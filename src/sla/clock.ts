@@ -3,7 +3,7 @@ import { isInstant, toEpochMs } from '../core/instant.js';
 import { addBusinessDays, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
 import { addBusinessMs, businessMsBetween, businessMsIntervals } from '../calendar/internal.js';
 import { describeConditionOnce, describeHolding, type Fields } from './condition.js';
-import type { CompiledSla } from './definition.js';
+import { thresholdMs, type CompiledSla } from './definition.js';
 import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch, SlaWarning } from './result.js';
 
 /** What a clock needs besides its definition. */
@@ -73,6 +73,8 @@ export class SlaClock {
   private cal: BusinessCalendar;
   private stage: SlaStage = 'not_started';
   private startedAt = 0;
+  /** When the previous cycle was closed: a retroactive start never reaches back before it. */
+  private lastCycleEnd = -Infinity;
   private stoppedAt: number | null = null;
   private targetMs = 0;
   private thresholds: readonly number[] = [];
@@ -183,7 +185,7 @@ export class SlaClock {
     if (sla.relative !== null) {
       const due = addBusinessDays(this.cal, this.startedAt, sla.relative.businessDays, sla.relative.at === undefined ? {} : { at: sla.relative.at });
       this.targetMs = businessMsBetween(this.cal, this.startedAt, due.getTime());
-      this.thresholds = [...sla.warnAt.map((f) => Math.ceil(f * this.targetMs)), this.targetMs];
+      this.thresholds = [...sla.warnAt.map((f) => thresholdMs(f, this.targetMs)), this.targetMs];
     } else {
       this.targetMs = sla.targetMs!;
       this.thresholds = sla.thresholds!;
@@ -202,7 +204,7 @@ export class SlaClock {
         if (!isInstant(v)) {
           throw new ItsmError('invalid_event', `events[${index}]: field ${JSON.stringify(retroField)} (the retroactiveStart of SLA "${sla.def.id}") holds ${JSON.stringify(v)}, which is not an instant; use an ISO 8601 string with an offset, epoch ms or a Date.`, { details: { index, field: retroField, value: v } });
         }
-        start = Math.min(toEpochMs(v as never), t);
+        start = Math.max(Math.min(toEpochMs(v as never), t), this.lastCycleEnd);
       }
     }
     this.startedAt = start;
@@ -332,6 +334,7 @@ export class SlaClock {
     this.stage = 'not_started';
     this.stoppedAt = null;
     this.segments = [];
+    this.lastCycleEnd = t;
   }
 
   /** The result at `now` (all events up to `now` applied). */

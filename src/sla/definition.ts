@@ -119,6 +119,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * The business ms at which fraction `f` of `target` is reached: `ceil(f × target)`, the product rounded to six
+ * decimals first so that floating point cannot add a millisecond (0.17 × 2,700,000 is 459,000, not 459,001).
+ */
+export function thresholdMs(f: number, target: number): number {
+  return Math.ceil(Math.round(f * target * 1e6) / 1e6);
+}
+
 function compile(def: SlaDefinition): CompiledSla {
   const warnAt = [...new Set(def.warnAt ?? [0.75])].sort((a, b) => a - b);
   const groupDefault = def.kind === 'response' || def.kind === 'resolution' || def.kind === 'update'
@@ -128,7 +136,7 @@ function compile(def: SlaDefinition): CompiledSla {
     def,
     group: def.group ?? groupDefault,
     targetMs,
-    thresholds: targetMs === null ? null : Object.freeze([...warnAt.map((f) => Math.ceil(f * targetMs)), targetMs]),
+    thresholds: targetMs === null ? null : Object.freeze([...warnAt.map((f) => thresholdMs(f, targetMs)), targetMs]),
     relative: typeof def.target === 'string' ? null : def.target,
     warnAt,
     appliesTo: def.appliesTo === undefined ? null : compileCondition(def.appliesTo),

@@ -230,7 +230,8 @@ export function evaluateSlaOracle(
   if (now % MINUTE !== 0) throw new Error('oracle: now must be a whole minute');
   const targetMs = parseTargetOracle(def.target);
   const fractions = def.warnAt ?? [0.75];
-  const thresholds = [...fractions.map((f) => Math.ceil(f * targetMs)), targetMs];
+  // ceil(f × target) with the product rounded to six decimals (docs/sla.md), so 0.17 × 45 min is exactly 459,000 ms.
+  const thresholds = [...fractions.map((f) => Math.ceil(Math.round(f * targetMs * 1e6) / 1e6)), targetMs];
   const live = events.filter((e) => e.at <= now);
   for (let i = 0; i < live.length; i++) {
     const e = live[i]!;
@@ -243,6 +244,8 @@ export function evaluateSlaOracle(
   let cycle: Cycle | null = null;
   /** Whether the pause condition held at each event so far (for the stretch of a retroactive start). */
   const pauseLog: Array<{ at: number; holds: boolean }> = [];
+  /** When the last cycle was closed by a reset: a retroactive start never reaches back before it. */
+  let lastCycleEnd = -Infinity;
 
   /** The clock at instant m, as it stands after every event at m: a running clock reaches its due thresholds. */
   const lookAt = (c: Cycle, m: number): void => {
@@ -292,13 +295,14 @@ export function evaluateSlaOracle(
         breachedAt: cycle.reached[thresholds.length - 1] ?? null,
       });
       cycle = null;
+      lastCycleEnd = e.at;
     }
     // Rule 2: start.
     if (cycle === null && (def.appliesTo === undefined || holds(def.appliesTo)) && holds(def.start)) {
       const retro = def.retroactiveStart === undefined ? undefined : readField(fields, def.retroactiveStart);
       const from = typeof retro === 'string' ? Date.parse(retro) : typeof retro === 'number' ? retro : e.at;
       if (retro !== undefined && retro !== null && (Number.isNaN(from) || from % MINUTE !== 0)) throw new Error(`oracle: retroactive start ${String(retro)}`);
-      const startedAt = Math.min(from, e.at); // a later instant is ignored
+      const startedAt = Math.max(Math.min(from, e.at), lastCycleEnd); // a later instant is ignored; never before the last reset
       const zone = def.timeZoneField === undefined ? undefined : readField(fields, def.timeZoneField);
       const cycleCal = typeof zone === 'string' ? retimeOracle(cal, zone) : cal;
       cycle = { stage: 'running', cal: cycleCal, startedAt, stoppedAt: null, elapsed: 0, paused: 0, reached: thresholds.map(() => null) };

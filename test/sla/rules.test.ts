@@ -213,6 +213,19 @@ describe('retroactive start', () => {
     expect(r.pausedMs).toBe(H);
   });
 
+  it('never reaches back before the previous cycle: a reopened ticket does not count its first life twice', () => {
+    const def: SlaDefinition = { ...resolution, calendar: '24x7', retroactiveStart: 'openedAt', reset: { event: 'REOPEN' } };
+    const r = evaluateSla(def, [
+      ev('2026-03-09T08:00:00Z', 'CREATE', { state: 'new', openedAt: '2026-03-09T08:00:00Z' }),
+      ev('2026-03-09T10:00:00Z', 'ASSIGN', { state: 'in_progress' }),
+      ev('2026-03-09T12:00:00Z', 'RESOLVE', { state: 'resolved' }),
+      ev('2026-03-09T14:00:00Z', 'REOPEN', { state: 'in_progress' }),
+    ], { calendars, now: '2026-03-09T15:00:00Z' });
+    expect(r.cycles[0]).toMatchObject({ elapsedMs: 4 * H });
+    expect(iso(r.startedAt)).toBe('2026-03-09T14:00:00.000Z');
+    expect(r.elapsedMs).toBe(H);
+  });
+
   it('names the field when it does not hold an instant', () => {
     const def: SlaDefinition = { ...resolution, retroactiveStart: 'openedAt' };
     expect(() => evaluateSla(def, [ev('2026-03-09T09:00:00-04:00', 'CREATE', { state: 'in_progress', openedAt: 'monday' })], { calendars, now: '2026-03-09T10:00:00-04:00' }))
@@ -299,6 +312,19 @@ describe('relative targets and per-ticket zones', () => {
     const r = evaluateSla(def, [ev('2026-03-09T15:00:00-04:00', 'CREATE', { state: 'in_progress' })], { calendars, now: '2026-03-09T16:00:00-04:00' });
     expect(r.targetMs).toBe(10 * H);
     expect(iso(r.dueAt)).toBe('2026-03-10T21:00:00.000Z');
+  });
+
+  it('gives a clock started at the close the next business day, not a zero target', () => {
+    const def: SlaDefinition = { ...resolution, target: { businessDays: 0 } };
+    const r = evaluateSla(def, [ev('2026-03-09T17:00:00-04:00', 'CREATE', { state: 'in_progress' })], { calendars, now: '2026-03-09T18:00:00-04:00' });
+    expect(r.targetMs).toBe(8 * H);
+    expect(r.breached).toBe(false);
+  });
+
+  it('computes warning thresholds without a floating-point millisecond', () => {
+    const def: SlaDefinition = { ...resolution, calendar: '24x7', target: 'PT45M', warnAt: [0.17] };
+    const r = evaluateSla(def, [ev('2026-03-09T09:00:00Z', 'CREATE', { state: 'in_progress' })], { calendars, now: '2026-03-09T09:01:00Z' });
+    expect(iso(r.warnings[0]!.dueAt)).toBe('2026-03-09T09:07:39.000Z');
   });
 
   it('reads the calendar in the ticket’s own zone', () => {
