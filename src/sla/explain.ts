@@ -12,9 +12,9 @@ import type { SlaResult, SlaSegment } from './result.js';
  * @example
  * ```ts
  * console.log(explainSla(evaluateSla(def, events, { calendars, now })).join('\n'));
- * // SLA "p2-resolution" (resolution, target 8 h, calendar "support", America/New_York): running, 62.5% used
- * // running 2026-03-09 09:20 -04:00 → 2026-03-09 11:00 -04:00: counted 1 h 40 min (started: state = in_progress, event 1)
- * // paused 2 h 10 min of business time while state = on_hold (event 3)
+ * // SLA "p2-resolution": resolution, target 8 h, calendar "support" in America/New_York — running, 81.3% used
+ * // counted 1 h 40 min 2026-03-09 09:20 -04:00 → 2026-03-09 11:00 -04:00 (started: state ≠ new, event 1)
+ * // paused 2 h 10 min while state = on_hold, from event 2 (…)
  * // ...
  * ```
  * @category Explanation
@@ -31,7 +31,7 @@ export function explainSla(result: SlaResult): string[] {
     : result.stage === 'completed' ? (result.breached ? 'completed, breached' : 'completed, met')
     : result.stage === 'cancelled' ? 'cancelled'
     : `${result.stage}${result.breached ? ', breached' : ''}, ${result.percent.toFixed(1)}% used`;
-  lines.push(`${result.agreement} ${label} (${result.kind}, target ${d(result.targetMs)}, calendar "${result.calendar}", ${tz}): ${outcome}`);
+  lines.push(`${result.agreement} ${label}: ${result.kind}, target ${d(result.targetMs)}, calendar "${result.calendar}" in ${tz} — ${outcome}`);
   for (const c of result.cycles) {
     lines.push(`earlier cycle under "${c.slaId}" ${at(c.startedAt)} → ${at(c.endedAt)} closed by ${c.endReason}: ${c.stage}${c.breached ? ', breached' : ''}, ${d(c.elapsedMs)} of ${d(c.targetMs)} used, ${d(c.pausedMs)} paused`);
   }

@@ -1,10 +1,12 @@
-// Reads the ServiceNow incident event log (test data, see ../shared/data/README.md) and maps its rows to
+// Reads the ServiceNow incident event log (test data, see data/README.md) and maps its rows to
 // incidentMachine events. Tests may read files; src may not.
-import { readFileSync } from 'node:fs';
 import type { HoldReason, IncidentEvent, IncidentInput, IncidentState } from '../../src/incident/index.js';
+import { SERVICENOW_LOG_URL, parseLogTime, readServiceNowLog } from '../support/servicenow-log.js';
 
-export const LOG_URL = new URL('../../../shared/data/servicenow-incident-event-log.csv', import.meta.url);
+export const LOG_URL = SERVICENOW_LOG_URL;
+export { parseLogTime };
 
+/** A row of the log with the columns the incident machine needs (parsed by the shared reader in test/support). */
 export interface LogRow {
   readonly number: string;
   readonly line: number;
@@ -22,13 +24,6 @@ export interface LogRow {
   readonly closedCode: string | null;
 }
 
-/** `DD-MM-YYYY HH:MM`, read as UTC (the log has no zone). */
-export function parseLogTime(text: string): number {
-  const m = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2})$/.exec(text);
-  if (!m) throw new Error(`not a log timestamp: ${JSON.stringify(text)}`);
-  return Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4]), Number(m[5]));
-}
-
 /** `2 - Medium` → 2. */
 const level = (text: string): number => {
   const n = Number(/^(\d+) - /.exec(text)?.[1]);
@@ -37,35 +32,21 @@ const level = (text: string): number => {
 };
 const orNull = (text: string): string | null => (text === '?' ? null : text);
 
-/** Splits the CSV. The file has no quoting: every line must have exactly as many fields as the header. */
-export function readLog(text: string = readFileSync(LOG_URL, 'utf8')): { header: string[]; rows: LogRow[] } {
-  const lines = text.split(/\r?\n/).filter((l) => l !== '');
-  if (text.includes('"')) throw new Error('the log contains quotes; this parser does not handle quoted fields');
-  const header = lines[0]!.split(',');
-  const col = (name: string): number => {
-    const i = header.indexOf(name);
-    if (i < 0) throw new Error(`missing column ${name}`);
-    return i;
+/** The log's rows with the incident columns, in file order. */
+export function readLog(text?: string): { header: string[]; rows: LogRow[] } {
+  const { header, rows } = readServiceNowLog(text);
+  return {
+    header,
+    rows: rows.map((r) => {
+      const f = r.fields;
+      return {
+        number: r.number, line: r.line, state: r.state, reassignmentCount: Number(f['reassignment_count']),
+        reopenCount: Number(f['reopen_count']), sysModCount: r.sysModCount, openedAt: r.openedAt, updatedAt: r.updatedAt,
+        impact: level(f['impact']!), urgency: level(f['urgency']!), priority: r.priority,
+        group: orNull(f['assignment_group']!), assignee: orNull(f['assigned_to']!), closedCode: orNull(f['closed_code']!),
+      };
+    }),
   };
-  const c = {
-    number: col('number'), state: col('incident_state'), reassign: col('reassignment_count'), reopen: col('reopen_count'),
-    mod: col('sys_mod_count'), opened: col('opened_at'), updated: col('sys_updated_at'), impact: col('impact'),
-    urgency: col('urgency'), priority: col('priority'), group: col('assignment_group'), assignee: col('assigned_to'),
-    code: col('closed_code'),
-  };
-  const rows = lines.slice(1).map((line, i) => {
-    const f = line.split(',');
-    if (f.length !== header.length) throw new Error(`line ${i + 2} has ${f.length} fields, expected ${header.length}`);
-    const get = (k: number): string => f[k]!;
-    return {
-      number: get(c.number), line: i + 2, state: get(c.state), reassignmentCount: Number(get(c.reassign)),
-      reopenCount: Number(get(c.reopen)), sysModCount: Number(get(c.mod)), openedAt: parseLogTime(get(c.opened)),
-      updatedAt: parseLogTime(get(c.updated)), impact: level(get(c.impact)), urgency: level(get(c.urgency)),
-      priority: level(get(c.priority)), group: orNull(get(c.group)), assignee: orNull(get(c.assignee)),
-      closedCode: orNull(get(c.code)),
-    };
-  });
-  return { header, rows };
 }
 
 /** Rows grouped by incident number, in file order. */
