@@ -26,7 +26,7 @@ export function measure(engine: CalendarEngine, a: number, b: number): number {
  * @param from - Start of the range (inclusive).
  * @param to - End of the range (exclusive).
  * @returns Business milliseconds.
- * @throws {@link ItsmError} `invalid_instant` for an invalid instant.
+ * @throws {@link core!ItsmError} `invalid_instant` for an invalid instant.
  * @example
  * ```ts
  * // Friday 16:00 to Monday 10:00 in a Mon-Fri 09:00-17:00 calendar: 2 h
@@ -109,7 +109,7 @@ export function addBackward(engine: CalendarEngine, t: number, d: number, fn: st
  * @param t - The instant to start from (need not be business time).
  * @param ms - Business milliseconds to add; a finite number.
  * @returns The instant reached.
- * @throws {@link ItsmError} `no_business_time` when the calendar has no business time within ten years
+ * @throws {@link core!ItsmError} `no_business_time` when the calendar has no business time within ten years
  * (found quickly, never a hang); `invalid_instant` / `invalid_argument` for bad input.
  * @example
  * ```ts

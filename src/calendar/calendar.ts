@@ -12,7 +12,7 @@ import { WeeklyCalendar } from './weekly.js';
  *
  * @param spec - The calendar as plain JSON (see {@link CalendarSpec}).
  * @returns The calendar.
- * @throws {@link ItsmError} `invalid_definition` listing every issue with its path
+ * @throws {@link core!ItsmError} `invalid_definition` listing every issue with its path
  * (`weekly.mon[1]: "25:00" is not a time of day`).
  * @example
  * ```ts
@@ -54,7 +54,7 @@ const ALL_DAY = ['00:00-24:00'];
  *
  * @param timeZone - IANA zone, default `UTC`.
  * @returns The calendar.
- * @throws {@link ItsmError} `invalid_definition` for an unknown zone.
+ * @throws {@link core!ItsmError} `invalid_definition` for an unknown zone.
  * @example
  * ```ts
  * businessTimeBetween(calendar24x7(), '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'); // 86400000

@@ -83,7 +83,7 @@ function engines(fn: string, cals: readonly BusinessCalendar[]): CalendarEngine[
  *
  * @param cals - One or more calendars, in any zones.
  * @returns The union; its {@link BusinessCalendar.timeZone} is the first part's.
- * @throws {@link ItsmError} `invalid_argument` when no calendar is given.
+ * @throws {@link core!ItsmError} `invalid_argument` when no calendar is given.
  * @example
  * ```ts
  * const followTheSun = unionCalendars(londonDesk, newYorkDesk, sydneyDesk);
@@ -99,7 +99,7 @@ export function unionCalendars(...cals: BusinessCalendar[]): BusinessCalendar {
  *
  * @param cals - One or more calendars, in any zones.
  * @returns The intersection; its {@link BusinessCalendar.timeZone} is the first part's.
- * @throws {@link ItsmError} `invalid_argument` when no calendar is given.
+ * @throws {@link core!ItsmError} `invalid_argument` when no calendar is given.
  * @example
  * ```ts
  * const jointHours = intersectCalendars(ourDesk, vendorDesk);
@@ -116,7 +116,7 @@ export function intersectCalendars(...cals: BusinessCalendar[]): BusinessCalenda
  * @param a - The calendar to take time from.
  * @param b - The time to remove (any zone).
  * @returns The difference; its {@link BusinessCalendar.timeZone} is `a`'s.
- * @throws {@link ItsmError} `invalid_argument` when either is not a calendar.
+ * @throws {@link core!ItsmError} `invalid_argument` when either is not a calendar.
  * @example
  * ```ts
  * const maintenance = createCalendar({ timeZone: 'UTC', weekly: { sun: ['02:00-04:00'] } });

@@ -34,7 +34,7 @@ const SEARCH_DAYS = EMPTY_YEARS_LIMIT * 366;
  * @param n - A whole number of business days, `>= 0`.
  * @param options - `at`: a local `HH:MM` on the target day instead of its close.
  * @returns The target instant.
- * @throws {@link ItsmError} `invalid_argument` for a bad `n` or `at`; `no_business_time` when no business day
+ * @throws {@link core!ItsmError} `invalid_argument` for a bad `n` or `at`; `no_business_time` when no business day
  * comes within ten years.
  * @example
  * ```ts

@@ -8,7 +8,7 @@ import { toEpochMs, type Instant } from '../core/instant.js';
  * @param t - The instant.
  * @param timeZone - IANA zone to read it in.
  * @returns `yyyy-MM-dd HH:mm xxx` (seconds are shown when not zero).
- * @throws {@link ItsmError} `invalid_instant` for an invalid instant.
+ * @throws {@link core!ItsmError} `invalid_instant` for an invalid instant.
  * @example
  * ```ts
  * formatInstant('2026-03-09T13:00:00Z', 'America/New_York'); // '2026-03-09 09:00 -04:00'

@@ -1,5 +1,6 @@
 export { createCalendar, safeCreateCalendar, calendar24x7 } from './calendar.js';
 export { CalendarSpecSchema } from './spec.js';
+export { WEEKDAYS } from './spec.js';
 export type { CalendarSpec, Weekday } from './spec.js';
 export type { BusinessCalendar } from './engine.js';
 export { isBusinessCalendar } from './engine.js';

@@ -11,7 +11,7 @@ import { businessMsIntervals } from './internal.js';
  * @param cal - The calendar.
  * @param t - The instant.
  * @returns `true` when the calendar is open at `t`.
- * @throws {@link ItsmError} `invalid_instant` for an invalid instant.
+ * @throws {@link core!ItsmError} `invalid_instant` for an invalid instant.
  * @example
  * ```ts
  * isBusinessTime(cal, '2026-03-06T16:59:00-05:00'); // true
@@ -47,7 +47,7 @@ export function nextOpen(engine: CalendarEngine, t: number, fn: string): number 
  * @param cal - The calendar.
  * @param t - The instant.
  * @returns The first business instant at or after `t`.
- * @throws {@link ItsmError} `no_business_time` when the calendar does not open within ten years.
+ * @throws {@link core!ItsmError} `no_business_time` when the calendar does not open within ten years.
  * @example
  * ```ts
  * nextBusinessTime(cal, '2026-03-07T12:00:00-05:00'); // Monday 2026-03-09 09:00 EDT
@@ -81,7 +81,7 @@ export interface BusinessInterval {
  * @param from - Start of the range (inclusive).
  * @param to - End of the range (exclusive); an empty list when `to <= from`.
  * @returns Fresh interval objects.
- * @throws {@link ItsmError} `invalid_instant` for an invalid instant.
+ * @throws {@link core!ItsmError} `invalid_instant` for an invalid instant.
  * @example
  * ```ts
  * businessIntervals(cal, '2026-03-09T00:00:00-04:00', '2026-03-10T00:00:00-04:00');

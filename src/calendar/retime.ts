@@ -14,7 +14,7 @@ const cache = new WeakMap<BusinessCalendar, Map<string, BusinessCalendar>>();
  * @param cal - The calendar.
  * @param timeZone - The IANA zone to read its hours in.
  * @returns A calendar in `timeZone` (`cal` itself when it is already in that zone and not composite).
- * @throws {@link ItsmError} `invalid_definition` for an unknown zone.
+ * @throws {@link core!ItsmError} `invalid_definition` for an unknown zone.
  * @example
  * ```ts
  * const tokyoHours = withTimeZone(officeHours, 'Asia/Tokyo');

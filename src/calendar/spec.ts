@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { isKnownTimeZone } from './zone.js';
 
-/** The weekday keys of {@link CalendarSpec.weekly}, Monday first. */
+/**
+ * The weekday keys of a calendar spec, Monday first.
+ *
+ * @example
+ * ```ts
+ * WEEKDAYS.includes("sat"); // true
+ * ```
+ * @category Calendar
+ */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 /**

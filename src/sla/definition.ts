@@ -154,7 +154,7 @@ function compile(def: SlaDefinition): CompiledSla {
  *
  * @param input - The definition as plain JSON.
  * @returns The validated, frozen definition.
- * @throws {@link ItsmError} `invalid_definition` listing every issue with its path (`pause.any[1].eq: ...`).
+ * @throws {@link core!ItsmError} `invalid_definition` listing every issue with its path (`pause.any[1].eq: ...`).
  * @example
  * ```ts
  * const def = createSlaDefinition({ id: 'response', target: 'PT1H', calendar: '24x7',

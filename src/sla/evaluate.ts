@@ -87,7 +87,7 @@ function run(clocks: readonly SlaClock[], prepared: PreparedEvents): Fields {
  * @param events - The ticket's events in time order (equal instants keep their order); those after `now` are ignored.
  * @param options - `now`, the `calendars` by key, and `explain`.
  * @returns The clock's state at `now` with warnings, breach, `nextChangeAt` and the explanation.
- * @throws {@link ItsmError} `invalid_definition`, `unknown_calendar`, `invalid_event`, `events_out_of_order`,
+ * @throws {@link core!ItsmError} `invalid_definition`, `unknown_calendar`, `invalid_event`, `events_out_of_order`,
  * `invalid_instant` or `invalid_argument`, each naming the field.
  * @example
  * ```ts
@@ -148,7 +148,7 @@ function evaluateGroups(plans: readonly ClockPlan[], env: ClockEnv, now: number,
  * @param events - The ticket's events in time order.
  * @param options - `now`, `calendars`, `explain`, `onSwitch`.
  * @returns One result per group that applies, in the order of the definitions.
- * @throws {@link ItsmError} as {@link evaluateSla}; `invalid_definition` for a duplicate id.
+ * @throws {@link core!ItsmError} as {@link evaluateSla}; `invalid_definition` for a duplicate id.
  * @example
  * ```ts
  * const results = evaluateSlas([p1Resolution, p3Resolution, response], history, { calendars, now });
@@ -199,7 +199,7 @@ export type SlaTicketResult =
  * @param tickets - Any iterable of `{ id, events }` (an array, a generator reading a database cursor, ...).
  * @param options - As for {@link evaluateSlas}.
  * @returns A generator of per-ticket outcomes.
- * @throws {@link ItsmError} for invalid definitions or options (before the first ticket is read).
+ * @throws {@link core!ItsmError} for invalid definitions or options (before the first ticket is read).
  * @example
  * ```ts
  * for (const t of evaluateMany(defs, readTickets(), { calendars, now, explain: false })) {
