@@ -1,7 +1,7 @@
 import { ItsmError } from '../core/errors.js';
 import type { Instant } from '../core/instant.js';
 import type { BusinessCalendar } from './engine.js';
-import { DAY_MS, EMPTY_YEARS_LIMIT, engineOf, instantArg, noBusinessTime } from './engine.js';
+import { DAY_MS, EMPTY_YEARS_LIMIT, MAX_MS, engineOf, instantArg, noBusinessTime, outOfRange } from './engine.js';
 import { parseTimeOfDay } from './spec.js';
 
 /**
@@ -57,9 +57,12 @@ export function addBusinessDays(cal: BusinessCalendar, t: Instant, n: number, op
     }
   }
   const today = Math.floor((start + engine.offsetAt(start)) / DAY_MS);
+  // A business day holds at least a minute of business time, so n days lie at least n days ahead.
+  if (today + n >= Math.floor(MAX_MS / DAY_MS)) throw outOfRange('addBusinessDays');
   let remaining = n;
   let lastHit = today;
   for (let day = today; day - lastHit <= SEARCH_DAYS; day++) {
+    if (day * DAY_MS >= MAX_MS) throw outOfRange('addBusinessDays');
     const target = engine.dayTarget(day, at);
     if (target === null) continue;
     lastHit = day;

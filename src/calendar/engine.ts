@@ -1,5 +1,5 @@
 import { ItsmError } from '../core/errors.js';
-import { toEpochMs, type Instant } from '../core/instant.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toSupportedEpochMs, type Instant } from '../core/instant.js';
 import type { CalendarSpec } from './spec.js';
 import type { BlockTable } from './table.js';
 import { zoneSegments, type ZoneSegment } from './zone.js';
@@ -43,8 +43,8 @@ export interface BusinessCalendar {
 }
 
 /** Smallest and largest supported instants: years 0001 to 9999. */
-export const MIN_MS = yearStart(1);
-export const MAX_MS = yearStart(10000);
+export const MIN_MS = MIN_SUPPORTED_MS;
+export const MAX_MS = MAX_SUPPORTED_MS;
 
 /** First instant of UTC year `y`. */
 export function yearStart(y: number): number {
@@ -55,11 +55,7 @@ export function yearStart(y: number): number {
 
 /** Reads an instant argument and checks the supported range. */
 export function instantArg(value: Instant, field: string): number {
-  const ms = toEpochMs(value, field);
-  if (ms < MIN_MS || ms >= MAX_MS) {
-    throw new ItsmError('invalid_instant', `${field}: ${new Date(ms).toISOString()} is outside the supported range (years 0001 to 9999).`, { details: { field, value } });
-  }
-  return ms;
+  return toSupportedEpochMs(value, field);
 }
 
 /** The shared machinery of every calendar: per-year tables, cached, and the lookups built on them. */

@@ -1,3 +1,4 @@
+import { frozenCopy } from '../core/freeze.js';
 import type { BusinessCalendar } from './engine.js';
 import { CalendarEngine, DAY_MS, MINUTE_MS, segmentsForYear, yearStart } from './engine.js';
 import { WEEKDAYS, parseDateKey, parseRange, type CalendarSpec, type MinuteRange } from './spec.js';
@@ -20,13 +21,6 @@ function ranges(items: readonly string[] | undefined): MinuteRange[] {
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /** A calendar built from a validated {@link CalendarSpec}. */
 export class WeeklyCalendar extends CalendarEngine {
@@ -45,7 +39,7 @@ export class WeeklyCalendar extends CalendarEngine {
 
   constructor(spec: CalendarSpec) {
     super();
-    this.spec = deepFreeze(structuredClone(spec));
+    this.spec = frozenCopy(spec);
     this.timeZone = spec.timeZone;
     const jsOrder = ['sun', ...WEEKDAYS.slice(0, 6)] as const;
     this.byWeekday = jsOrder.map((d) => ranges(spec.weekly[d]));

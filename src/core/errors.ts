@@ -1,6 +1,10 @@
 /**
  * Stable machine-readable codes carried by every {@link ItsmError}.
  *
+ * @example
+ * ```ts
+ * const code: ItsmErrorCode = 'no_business_time';
+ * ```
  * @category Errors
  */
 export type ItsmErrorCode =

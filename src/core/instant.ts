@@ -71,6 +71,57 @@ export function toEpochMs(value: Instant, field = 'instant'): number {
   return Math.floor(ms);
 }
 
+function yearStart(y: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(y, 0, 1);
+  return d.getTime();
+}
+
+/**
+ * The first instant itsm-kit computes with: 0001-01-01T00:00:00Z. Calendars and SLA clocks work on years
+ * 0001 to 9999 (ISO 8601's four-digit years), which keeps every search bounded.
+ *
+ * @example
+ * ```ts
+ * new Date(MIN_SUPPORTED_MS).toISOString(); // '0001-01-01T00:00:00.000Z'
+ * ```
+ * @category Time
+ */
+export const MIN_SUPPORTED_MS = yearStart(1);
+
+/**
+ * The first instant after the supported range: 10000-01-01T00:00:00Z (see {@link MIN_SUPPORTED_MS}).
+ *
+ * @example
+ * ```ts
+ * new Date(MAX_SUPPORTED_MS - 1).toISOString(); // '9999-12-31T23:59:59.999Z'
+ * ```
+ * @category Time
+ */
+export const MAX_SUPPORTED_MS = yearStart(10000);
+
+/**
+ * Like {@link toEpochMs}, and also checks that the instant lies in years 0001 to 9999.
+ *
+ * @param value - The instant.
+ * @param field - The name used in the error message.
+ * @returns Epoch milliseconds.
+ * @throws {@link ItsmError} `invalid_instant` for an invalid instant or one outside the supported range.
+ * @example
+ * ```ts
+ * toSupportedEpochMs('2026-03-08T09:30:00-05:00'); // 1772980200000
+ * toSupportedEpochMs(-1e17);                        // throws: outside years 0001 to 9999
+ * ```
+ * @category Time
+ */
+export function toSupportedEpochMs(value: Instant, field = 'instant'): number {
+  const ms = toEpochMs(value, field);
+  if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
+    throw new ItsmError('invalid_instant', `${field}: ${new Date(ms).toISOString()} is outside the supported range (years 0001 to 9999).`, { details: { field, value } });
+  }
+  return ms;
+}
+
 /**
  * Whether a value is a valid {@link Instant}.
  *

@@ -15,8 +15,13 @@ import type { EscalationKind, EscalationPolicy } from './escalation-policy.js';
 export interface EscalationSlaProgress {
   /** When the clock started, `null` if it has not. */
   readonly startedAt: Instant | null;
-  /** When the target will be reached if the clock keeps running; `null` while it is paused. */
+  /**
+   * When the target will be reached if the clock keeps running. Ignored while `stage` is `paused`: an
+   * `SlaResult`'s `dueAt` is then only a projection "if it resumed now".
+   */
   readonly dueAt: Instant | null;
+  /** The clock's stage (`SlaResult.stage`); a `paused` clock places no SLA-percent step in time. */
+  readonly stage?: string;
   /** The target, in (business) milliseconds. */
   readonly targetMs: number;
   /** Time counted so far; used to tell whether a percentage was reached while `dueAt` is unknown. */
@@ -131,7 +136,7 @@ export function escalationsDue(policy: EscalationPolicy, options: EscalationOpti
     if (!(typeof sla.targetMs === 'number' && Number.isFinite(sla.targetMs) && sla.targetMs > 0)) {
       throw new ItsmError('invalid_argument', `sla.targetMs: ${String(sla.targetMs)} must be a positive number of milliseconds.`, { details: { field: 'sla.targetMs', value: sla.targetMs } });
     }
-    dueAtMs = sla.dueAt == null ? null : toEpochMs(sla.dueAt, 'sla.dueAt');
+    dueAtMs = sla.dueAt == null || sla.stage === 'paused' ? null : toEpochMs(sla.dueAt, 'sla.dueAt');
   }
   const acknowledged = ack <= now;
   const due: EscalationStep[] = [];

@@ -1,8 +1,10 @@
 import { ItsmError } from '../core/errors.js';
-import { isInstant, toEpochMs } from '../core/instant.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, isInstant, toEpochMs } from '../core/instant.js';
+
+const inSupportedRange = (ms: number): boolean => ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS;
 import { addBusinessDays, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
 import { addBusinessMs, businessMsBetween, businessMsIntervals } from '../calendar/internal.js';
-import { describeConditionOnce, describeHolding, type Fields } from './condition.js';
+import { describeConditionOnce, describeHolding, getter, type Fields } from './condition.js';
 import { thresholdMs, type CompiledSla } from './definition.js';
 import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch, SlaWarning } from './result.js';
 
@@ -39,13 +41,7 @@ export function calendarFor(sla: CompiledSla, env: ClockEnv, builtIn: BusinessCa
 }
 
 function fieldValue(fields: Fields, path: string): unknown {
-  if (!path.includes('.')) return fields[path];
-  let v: unknown = fields;
-  for (const p of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[p];
-  }
-  return v;
+  return getter(path)(fields);
 }
 
 /** What a clock runs under, prepared once per batch: the candidate definitions and their calendars. */
@@ -102,11 +98,6 @@ export class SlaClock {
 
   get started(): boolean {
     return this.stage !== 'not_started' || this.cycles.length > 0;
-  }
-
-  /** The definition the clock runs (or would start) under. */
-  get definition(): CompiledSla {
-    return this.sla;
   }
 
   /** Applies event `index` at `t`; `fields` already include its `set`. */
@@ -201,8 +192,8 @@ export class SlaClock {
     if (retroField !== undefined) {
       const v = fieldValue(fields, retroField);
       if (v !== undefined && v !== null) {
-        if (!isInstant(v)) {
-          throw new ItsmError('invalid_event', `events[${index}]: field ${JSON.stringify(retroField)} (the retroactiveStart of SLA "${sla.def.id}") holds ${JSON.stringify(v)}, which is not an instant; use an ISO 8601 string with an offset, epoch ms or a Date.`, { details: { index, field: retroField, value: v } });
+        if (!isInstant(v) || !inSupportedRange(toEpochMs(v as never))) {
+          throw new ItsmError('invalid_event', `events[${index}]: field ${JSON.stringify(retroField)} (the retroactiveStart of SLA "${sla.def.id}") holds ${JSON.stringify(v)}, which is not an instant in years 0001 to 9999; use an ISO 8601 string with an offset, epoch ms or a Date.`, { details: { index, field: retroField, value: v } });
         }
         start = Math.max(Math.min(toEpochMs(v as never), t), this.lastCycleEnd);
       }

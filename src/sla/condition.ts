@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { ValidationIssue } from '../core/errors.js';
 
-/** A JSON scalar a field can be compared with. */
+/**
+ * A JSON scalar a field can be compared with.
+ *
+ * @example
+ * ```ts
+ * const v: ConditionValue = 'on_hold';
+ * ```
+ * @category Conditions
+ */
 export type ConditionValue = string | number | boolean | null;
 
 /**
@@ -132,7 +140,8 @@ export const ConditionSchema: z.ZodType<Condition> = z.unknown().superRefine((va
   for (const i of conditionIssues(value, [])) ctx.addIssue({ code: 'custom', path: [...i.path], message: i.message, params: { code: i.code } });
 }) as unknown as z.ZodType<Condition>;
 
-function getter(field: string): (f: Fields) => unknown {
+/** A reader of a field, or of a dotted path into an object value (`customer.tier`). */
+export function getter(field: string): (f: Fields) => unknown {
   if (!field.includes('.')) return (f) => f[field];
   const parts = field.split('.');
   return (f) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toSafe, validationError, type SafeResult } from '../core/errors.js';
+import { frozenCopy } from '../core/freeze.js';
 import { parseDurationOrNull } from '../core/duration.js';
 import { issuesFromZod } from '../core/schema.js';
 import { compileCondition, ConditionSchema, type CompiledCondition, type Condition } from './condition.js';
@@ -111,13 +112,6 @@ export interface CompiledSla {
 
 const compiledCache = new WeakMap<object, CompiledSla>();
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 
 /**
  * The business ms at which fraction `f` of `target` is reached: `ceil(f × target)`, the product rounded to six
@@ -169,7 +163,7 @@ export function createSlaDefinition(input: SlaDefinition): SlaDefinition {
     const id = input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string' ? ` "${(input as { id: string }).id}"` : '';
     throw validationError(`SLA definition${id}`, issuesFromZod(r.error));
   }
-  const def = deepFreeze(structuredClone(input)) as SlaDefinition;
+  const def = frozenCopy(input) as SlaDefinition;
   compiledCache.set(def, compile(def));
   return def;
 }

@@ -1,5 +1,5 @@
 import { ItsmError } from '../core/errors.js';
-import { isInstant, toEpochMs, type Instant } from '../core/instant.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, isInstant, toEpochMs, type Instant } from '../core/instant.js';
 
 /**
  * One entry of a ticket's history. The ticket's fields at any point are the fold of the `set`s so far
@@ -35,10 +35,11 @@ function bad(index: number, field: string, message: string): ItsmError {
  * Events after `now` are ignored, so a past `now` gives the clock as it stood then.
  */
 export function prepareEvents(events: Iterable<TicketEvent> | ArrayLike<TicketEvent>, now: number): PreparedEvents {
-  const list: readonly TicketEvent[] = Array.isArray(events) ? events : events != null && (typeof events === 'object') ? Array.from(events as Iterable<TicketEvent>) : [];
-  if (!Array.isArray(events) && (events == null || typeof events !== 'object')) {
+  const iterable = events !== null && typeof events === 'object' && (Array.isArray(events) || typeof (events as Iterable<TicketEvent>)[Symbol.iterator] === 'function');
+  if (!iterable) {
     throw new ItsmError('invalid_argument', 'events: expected an array of { at, type, set? } events.', { details: { field: 'events' } });
   }
+  const list: readonly TicketEvent[] = Array.isArray(events) ? events : Array.from(events as Iterable<TicketEvent>);
   const times = new Float64Array(list.length);
   let count = 0;
   let prev = -Infinity;
@@ -49,6 +50,7 @@ export function prepareEvents(events: Iterable<TicketEvent> | ArrayLike<TicketEv
     const at = e.at;
     const t = typeof at === 'number' && Number.isFinite(at) ? Math.floor(at) : isInstant(at) ? toEpochMs(at) : NaN;
     if (Number.isNaN(t)) throw bad(i, 'at', `${JSON.stringify(at)} is not a valid instant; use a Date, epoch ms or an ISO 8601 string with an offset`);
+    if (t < MIN_SUPPORTED_MS || t >= MAX_SUPPORTED_MS) throw bad(i, 'at', `${JSON.stringify(at)} is outside the supported range (years 0001 to 9999)`);
     if (e.set !== undefined && (e.set === null || typeof e.set !== 'object' || Array.isArray(e.set))) {
       throw bad(i, 'set', 'expected an object of field values');
     }

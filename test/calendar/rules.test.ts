@@ -6,6 +6,7 @@ import {
   businessTimeBetween,
   calendar24x7,
   createCalendar,
+  formatInstant,
   intersectCalendars,
   isBusinessTime,
   nextBusinessTime,
@@ -241,6 +242,10 @@ describe('addBusinessDays: "by end of the n-th business day"', () => {
     expect(iso(addBusinessDays(calendar24x7('Europe/Paris'), '2026-03-09T10:00:00Z', 1))).toBe('2026-03-10T23:00:00.000Z');
   });
 
+  it('refuses a day count that would leave the supported range, at once', () => {
+    expect(() => addBusinessDays(newYork, '2026-03-09T10:00:00-04:00', 5_000_000)).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
+  });
+
   it('rejects a negative or fractional n and a malformed `at`', () => {
     expect(() => addBusinessDays(newYork, 0, -1)).toThrow(/whole number/);
     expect(() => addBusinessDays(newYork, 0, 1.5)).toThrow(/whole number/);
@@ -336,6 +341,11 @@ describe('bad input', () => {
     const once = createCalendar({ timeZone: 'UTC', weekly: {}, overrides: [{ date: '2040-01-02', hours: ['09:00-17:00'] }] });
     expect(() => addBusinessTime(once, '2026-01-01T00:00:00Z', H)).toThrow(expect.objectContaining({ code: 'no_business_time' }));
     expect(iso(addBusinessTime(once, '2035-01-01T00:00:00Z', H))).toBe('2040-01-02T10:00:00.000Z');
+  });
+
+  it('names an unknown zone when formatting', () => {
+    expect(() => formatInstant(0, 'Mars/Olympus')).toThrow(expect.objectContaining({ code: 'invalid_argument', message: expect.stringMatching(/^timeZone:/) }));
+    expect(formatInstant('2026-03-09T13:00:00Z', 'America/New_York')).toBe('2026-03-09 09:00 -04:00');
   });
 
   it('rejects something that is not a calendar', () => {

@@ -314,6 +314,15 @@ describe('relative targets and per-ticket zones', () => {
     expect(iso(r.dueAt)).toBe('2026-03-10T21:00:00.000Z');
   });
 
+  it('reaches a deadline set outside business hours when the business time before it runs out', () => {
+    // "By 08:00 tomorrow" in a 09:00-17:00 calendar allows the business time up to Monday's close: no business
+    // time lies between Monday 17:00 and Tuesday 08:00, so the clock breaches at the close (docs/sla.md).
+    const def: SlaDefinition = { ...resolution, target: { businessDays: 1, at: '08:00' } };
+    const r = evaluateSla(def, [ev('2026-03-09T10:00:00-04:00', 'CREATE', { state: 'in_progress' })], { calendars, now: '2026-03-10T10:00:00-04:00' });
+    expect(r.targetMs).toBe(7 * H);
+    expect(iso(r.breachedAt)).toBe('2026-03-09T21:00:00.000Z');
+  });
+
   it('gives a clock started at the close the next business day, not a zero target', () => {
     const def: SlaDefinition = { ...resolution, target: { businessDays: 0 } };
     const r = evaluateSla(def, [ev('2026-03-09T17:00:00-04:00', 'CREATE', { state: 'in_progress' })], { calendars, now: '2026-03-09T18:00:00-04:00' });
@@ -366,6 +375,19 @@ describe('events and now', () => {
     expect(() => evaluateSla(resolution, [{ at: 'soon', type: 'X' }], { calendars, now: 0 })).toThrow(/^events\[0\]\.at:/);
     expect(() => evaluateSla(resolution, [{ at: 0, type: '' }], { calendars, now: 0 })).toThrow(/^events\[0\]\.type:/);
     expect(() => evaluateSla(resolution, [{ at: 0, type: 'X', set: [] as never }], { calendars, now: 0 })).toThrow(/^events\[0\]\.set:/);
+  });
+
+  it('refuses instants outside years 0001-9999 instead of searching for ever', () => {
+    expect(() => evaluateSla(resolution, [{ at: -1e17, type: 'X' }], { calendars, now: 0 })).toThrow(/^events\[0\]\.at: .*outside the supported range/);
+    expect(() => evaluateSla(resolution, [{ at: 1e17, type: 'X' }, { at: 0, type: 'Y' }], { calendars, now: 0 })).toThrow(ItsmError);
+    expect(() => evaluateSla(resolution, [{ at: 0, type: 'X' }], { calendars, now: 8.6e15 })).toThrow(/^options\.now: .*outside the supported range/);
+    const retro: SlaDefinition = { ...resolution, retroactiveStart: 'openedAt' };
+    expect(() => evaluateSla(retro, [ev('2026-03-09T09:00:00Z', 'CREATE', { state: 'in_progress', openedAt: -8e15 })], { calendars, now: '2026-03-09T10:00:00Z' }))
+      .toThrow(/field "openedAt".*years 0001 to 9999/);
+  });
+
+  it('refuses events that are not a list', () => {
+    expect(() => evaluateSla(resolution, {} as never, { calendars, now: 0 })).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
   });
 
   it('does not mutate its inputs', () => {
