@@ -3,61 +3,17 @@ import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, isInstant, toEpochMs } from '../cor
 
 const inSupportedRange = (ms: number): boolean => ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS;
 import { addBusinessDays, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
-import { addBusinessMs, businessMsBetween, businessMsIntervals } from '../calendar/internal.js';
+import { addBusinessMs, businessMsBetween } from '../calendar/internal.js';
 import { describeConditionOnce, describeHolding, getter, type Fields } from './condition.js';
 import { thresholdMs, type CompiledSla } from './definition.js';
-import type { SlaCycle, SlaResult, SlaSegment, SlaStage, SlaSwitch, SlaWarning } from './result.js';
+import type { SlaCycle, SlaResult, SlaStage, SlaSwitch, SlaWarning } from './result.js';
+import type { ClockEnv, ClockPlan } from './plan.js';
+import { SegmentLog, type Cause } from './segments.js';
 
-/** What a clock needs besides its definition. */
-export interface ClockEnv {
-  readonly calendars: Readonly<Record<string, BusinessCalendar>>;
-  readonly explain: boolean;
-  readonly onSwitch: 'carry' | 'restart';
-}
 
-interface Cause {
-  readonly eventIndex: number | null;
-  readonly text: string;
-}
-
-interface RawSegment {
-  from: number;
-  to: number;
-  kind: SlaSegment['kind'];
-  cause: string;
-  eventIndex: number | null;
-  businessMs: number;
-}
-
-/** Resolves a definition's calendar key. */
-export function calendarFor(sla: CompiledSla, env: ClockEnv, builtIn: BusinessCalendar): BusinessCalendar {
-  const key = sla.def.calendar;
-  const cal = Object.prototype.hasOwnProperty.call(env.calendars, key) ? env.calendars[key] : key === '24x7' ? builtIn : undefined;
-  if (cal === undefined) {
-    const known = [...Object.keys(env.calendars), '24x7'].map((k) => JSON.stringify(k)).join(', ');
-    throw new ItsmError('unknown_calendar', `SLA definition "${sla.def.id}": calendar ${JSON.stringify(key)} is not in options.calendars (known: ${known}); pass it as options.calendars[${JSON.stringify(key)}].`, { details: { slaId: sla.def.id, calendar: key } });
-  }
-  return cal;
-}
 
 function fieldValue(fields: Fields, path: string): unknown {
   return getter(path)(fields);
-}
-
-/** What a clock runs under, prepared once per batch: the candidate definitions and their calendars. */
-export interface ClockPlan {
-  readonly slas: readonly CompiledSla[];
-  readonly cals: readonly BusinessCalendar[];
-  readonly recordPauses: boolean;
-}
-
-/** Prepares the plan of a clock (resolving calendar keys, so an unknown key fails before any ticket). */
-export function planClock(slas: readonly CompiledSla[], env: ClockEnv, builtIn24x7: BusinessCalendar): ClockPlan {
-  return {
-    slas,
-    cals: slas.map((c) => calendarFor(c, env, builtIn24x7)),
-    recordPauses: slas.some((c) => c.def.retroactiveStart !== undefined),
-  };
 }
 
 /**
@@ -80,7 +36,7 @@ export class SlaClock {
   private paused = 0;
   private mark = 0;
   private cause: Cause = { eventIndex: null, text: '' };
-  private segments: RawSegment[] = [];
+  private segments = new SegmentLog();
   private readonly cycles: SlaCycle[] = [];
   private readonly switches: SlaSwitch[] = [];
   /** Pause-condition history (time, holds, description, event index), kept only for retroactive starts. */
@@ -203,7 +159,7 @@ export class SlaClock {
     this.elapsed = 0;
     this.paused = 0;
     this.mark = start;
-    this.segments = [];
+    this.segments = new SegmentLog();
     this.stage = 'running';
     this.setTarget(sla);
     if (start < t) {
@@ -273,35 +229,11 @@ export class SlaClock {
         }
       }
       this.elapsed = e0 + counted;
-      if (this.env.explain) this.explainRunning(from, t);
+      if (this.env.explain) this.segments.running(this.cal, from, t, this.cause, `outside the hours of calendar "${this.sla.def.calendar}"`);
     } else if (this.stage === 'paused') {
       const p = businessMsBetween(this.cal, from, t);
       this.paused += p;
-      if (this.env.explain) this.pushSegment(from, t, 'paused', this.cause.text, this.cause.eventIndex, p);
-    }
-  }
-
-  private explainRunning(from: number, to: number): void {
-    let at = from;
-    const closed = `outside the hours of calendar "${this.sla.def.calendar}"`;
-    const flat = businessMsIntervals(this.cal, from, to);
-    for (let k = 0; k < flat.length; k += 2) {
-      const s = flat[k]!, e = flat[k + 1]!;
-      if (s > at) this.pushSegment(at, s, 'outside_hours', closed, null, 0);
-      this.pushSegment(s, e, 'counting', this.cause.text, this.cause.eventIndex, e - s);
-      at = e;
-    }
-    if (at < to) this.pushSegment(at, to, 'outside_hours', closed, null, 0);
-  }
-
-  /** Appends a segment, extending the last one when it continues it (same kind and cause, no gap). */
-  private pushSegment(from: number, to: number, kind: SlaSegment['kind'], cause: string, eventIndex: number | null, businessMs: number): void {
-    const last = this.segments[this.segments.length - 1];
-    if (last !== undefined && last.to === from && last.kind === kind && last.cause === cause && last.eventIndex === eventIndex) {
-      last.to = to;
-      last.businessMs += businessMs;
-    } else {
-      this.segments.push({ from, to, kind, cause, eventIndex, businessMs });
+      if (this.env.explain) this.segments.push(from, t, 'paused', this.cause.text, this.cause.eventIndex, p);
     }
   }
 
@@ -324,7 +256,7 @@ export class SlaClock {
     });
     this.stage = 'not_started';
     this.stoppedAt = null;
-    this.segments = [];
+    this.segments = new SegmentLog();
     this.lastCycleEnd = t;
   }
 
@@ -407,7 +339,7 @@ export class SlaClock {
       warnings,
       cycles: [...this.cycles],
       switches: [...this.switches],
-      segments: started ? this.segments.map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) })) : [],
+      segments: started ? this.segments.toResult() : [],
       nextChangeAt: next === null ? null : new Date(next),
       evaluatedAt: new Date(now),
     };

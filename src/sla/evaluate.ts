@@ -1,7 +1,8 @@
 import { ItsmError } from '../core/errors.js';
 import { toSupportedEpochMs, type Instant } from '../core/instant.js';
 import { calendar24x7, isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
-import { SlaClock, planClock, type ClockEnv, type ClockPlan } from './clock.js';
+import { SlaClock } from './clock.js';
+import { planClock, type ClockEnv, type ClockPlan } from './plan.js';
 import type { Fields } from './condition.js';
 import { compiledSla, type CompiledSla, type SlaDefinition } from './definition.js';
 import { prepareEvents, type PreparedEvents, type TicketEvent } from './events.js';

@@ -1,0 +1,52 @@
+import type { BusinessCalendar } from '../calendar/index.js';
+import { businessMsIntervals } from '../calendar/internal.js';
+import type { SlaSegment } from './result.js';
+
+/** Why the clock is in its current state: the event that put it there, and the condition that held. */
+export interface Cause {
+  readonly eventIndex: number | null;
+  readonly text: string;
+}
+
+interface RawSegment {
+  from: number;
+  to: number;
+  kind: SlaSegment['kind'];
+  cause: string;
+  eventIndex: number | null;
+  businessMs: number;
+}
+
+/** The explanation of one cycle, built as the clock advances: stretches that continue one another are merged. */
+export class SegmentLog {
+  private readonly list: RawSegment[] = [];
+
+  /** Appends a segment, extending the last one when it continues it (same kind and cause, no gap). */
+  push(from: number, to: number, kind: SlaSegment['kind'], cause: string, eventIndex: number | null, businessMs: number): void {
+    const last = this.list[this.list.length - 1];
+    if (last !== undefined && last.to === from && last.kind === kind && last.cause === cause && last.eventIndex === eventIndex) {
+      last.to = to;
+      last.businessMs += businessMs;
+    } else {
+      this.list.push({ from, to, kind, cause, eventIndex, businessMs });
+    }
+  }
+
+  /** A running stretch `[from, to)`: counting inside the calendar's hours, outside-hours between them. */
+  running(cal: BusinessCalendar, from: number, to: number, cause: Cause, closed: string): void {
+    let at = from;
+    const flat = businessMsIntervals(cal, from, to);
+    for (let k = 0; k < flat.length; k += 2) {
+      const s = flat[k]!, e = flat[k + 1]!;
+      if (s > at) this.push(at, s, 'outside_hours', closed, null, 0);
+      this.push(s, e, 'counting', cause.text, cause.eventIndex, e - s);
+      at = e;
+    }
+    if (at < to) this.push(at, to, 'outside_hours', closed, null, 0);
+  }
+
+  /** Fresh result objects with `Date`s. */
+  toResult(): SlaSegment[] {
+    return this.list.map((s) => ({ ...s, from: new Date(s.from), to: new Date(s.to) }));
+  }
+}
