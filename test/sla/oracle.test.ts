@@ -27,9 +27,9 @@ type EngineSpec = Parameters<typeof createCalendar>[0];
 
 const HOUR = 60 * MINUTE;
 const CASES = Number(process.env['SLA_ORACLE_CASES'] ?? 5000);
-const SEED = process.env['SLA_ORACLE_SEED'] !== undefined
-  ? Number(process.env['SLA_ORACLE_SEED'])
-  : (Date.now() ^ (process.pid << 16)) >>> 0;
+// A fixed default keeps CI reproducible; SLA_ORACLE_SEED=<n> replays a seed, SLA_ORACLE_SEED=random explores.
+const SEED_ENV = process.env['SLA_ORACLE_SEED'];
+const SEED = SEED_ENV === undefined ? 20_260_310 : SEED_ENV === 'random' ? (Date.now() ^ (process.pid << 16)) >>> 0 : Number(SEED_ENV);
 const MAX_REPORTED = 12;
 const CAP_MINUTES = 60 * 1440;
 
@@ -449,7 +449,7 @@ function isBoundaryCase(o: OracleResult, events: readonly OracleEvent[]): boolea
 describe('evaluateSla against the naive minute-stepping oracle', () => {
   it(`agrees on stage, figures, thresholds and projections for ${CASES} random tickets`, () => {
     const started = performance.now();
-    console.log(`sla oracle: seed ${SEED} (override with SLA_ORACLE_SEED)`);
+    console.log(`sla oracle: seed ${SEED} (override with SLA_ORACLE_SEED=<n> or SLA_ORACLE_SEED=random)`);
     const windows = buildWindows();
     const failures: string[] = [];
     let mismatches = 0, compared = 0, skipped = 0, dstCases = 0, spanning = 0, attempts = 0;
