@@ -12,3 +12,4 @@ export type { AddBusinessDaysOptions } from './days.js';
 export { unionCalendars, intersectCalendars, subtractCalendar } from './compose.js';
 export { withTimeZone } from './retime.js';
 export { formatInstant } from './format.js';
+export { calendarSpecJsonSchema } from './json-schema.js';

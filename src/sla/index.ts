@@ -7,3 +7,4 @@ export type { SlaResult, SlaStage, SlaWarning, SlaSegment, SlaCycle, SlaSwitch }
 export { evaluateSla, evaluateSlas, evaluateMany } from './evaluate.js';
 export type { EvaluateOptions, SlaTicket, SlaTicketResult } from './evaluate.js';
 export { explainSla } from './explain.js';
+export { slaDefinitionJsonSchema } from './json-schema.js';
