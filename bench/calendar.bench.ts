@@ -5,7 +5,7 @@
  * Prints ops/s and ratios for adding business minutes and measuring business time between two instants,
  * how many results agree with each peer (and why the others do not), and first-query latency on new calendars.
  */
-import { addBusinessTime, businessTimeBetween, createCalendar, type BusinessCalendar } from '../src/calendar/index.js';
+import { addBusinessTime, businessTimeBetween, createCalendar, type BusinessCalendar, type CalendarSpec } from '../src/calendar/index.js';
 import {
   compare, formatMs, formatNumber, formatRatio, formatTable, heading, median, mulberry32, percentile, randomInt,
   requireBenchHostZone, BENCH_HOST_ZONE, type Measurement, type Rng, type SuiteContext,
@@ -117,12 +117,10 @@ export async function run(ctx: SuiteContext): Promise<void> {
 }
 
 /** New calendars in the benchmark zone, each with its own holiday list: create, then first query. */
-function freshCalendarLatency(rng: Rng): { create: number[]; query: number[]; total: number[] } {
+/** Times `createCalendar(spec)` and the first `addBusinessTime` on it, for each spec. */
+function firstQueryLatency(specs: readonly CalendarSpec[], rng: Rng): { create: number[]; query: number[]; total: number[] } {
   const create: number[] = [], query: number[] = [], total: number[] = [];
-  for (let i = 0; i < FRESH_CALENDARS; i++) {
-    // One extra, distinct holiday per calendar (2030 onwards), so no two calendars share a holiday list.
-    const extra = new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10);
-    const spec = { ...BENCH_SPEC, holidays: [...(BENCH_SPEC.holidays ?? []), extra] };
+  for (const spec of specs) {
     const start = randomStart(rng), minutes = randomInt(rng, 1, MAX_ADD_MINUTES);
     const t0 = performance.now();
     const c = createCalendar(spec);
@@ -134,6 +132,15 @@ function freshCalendarLatency(rng: Rng): { create: number[]; query: number[]; to
     total.push(t2 - t0);
   }
   return { create, query, total };
+}
+
+function freshCalendarLatency(rng: Rng): { create: number[]; query: number[]; total: number[] } {
+  // One extra, distinct holiday per calendar (2030 onwards), so no two calendars share a holiday list.
+  const specs = Array.from({ length: FRESH_CALENDARS }, (_, i) => ({
+    ...BENCH_SPEC,
+    holidays: [...(BENCH_SPEC.holidays ?? []), new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10)],
+  }));
+  return firstQueryLatency(specs, rng);
 }
 
 /** createCalendar alone (validation and setup; tables are compiled lazily by the first query). */
@@ -151,20 +158,11 @@ function createCalendarCost(): number[] {
 /** Like {@link freshCalendarLatency}, but each calendar is in a zone no calendar of this process has used. */
 function freshZoneLatency(rng: Rng): { create: number[]; query: number[]; total: number[] } {
   const zones = Intl.supportedValuesOf('timeZone').filter((z) => z !== ZONE && !z.startsWith('Etc/') && z !== 'UTC');
-  const create: number[] = [], query: number[] = [], total: number[] = [];
+  const specs: CalendarSpec[] = [];
   for (let i = 0; i < FRESH_ZONES && zones.length > 0; i++) {
-    const zone = zones.splice(randomInt(rng, 0, zones.length - 1), 1)[0]!;
-    const start = randomStart(rng), minutes = randomInt(rng, 1, MAX_ADD_MINUTES);
-    const t0 = performance.now();
-    const c = createCalendar({ ...BENCH_SPEC, timeZone: zone });
-    const t1 = performance.now();
-    addBusinessTime(c, start, minutes * MINUTE);
-    const t2 = performance.now();
-    create.push(t1 - t0);
-    query.push(t2 - t1);
-    total.push(t2 - t0);
+    specs.push({ ...BENCH_SPEC, timeZone: zones.splice(randomInt(rng, 0, zones.length - 1), 1)[0]! });
   }
-  return { create, query, total };
+  return firstQueryLatency(specs, rng);
 }
 
 function describeWorkload(adds: readonly AddCase[], betweens: readonly BetweenCase[]): string {

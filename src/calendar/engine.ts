@@ -1,5 +1,5 @@
 import { ItsmError } from '../core/errors.js';
-import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toSupportedEpochMs, type Instant } from '../core/instant.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toSupportedEpochMs, utcYearStart, type Instant } from '../core/instant.js';
 import type { CalendarSpec } from './spec.js';
 import type { BlockTable } from './table.js';
 import { zoneSegments, type ZoneSegment } from './zone.js';
@@ -47,11 +47,7 @@ export const MIN_MS = MIN_SUPPORTED_MS;
 export const MAX_MS = MAX_SUPPORTED_MS;
 
 /** First instant of UTC year `y`. */
-export function yearStart(y: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(y, 0, 1);
-  return d.getTime();
-}
+export const yearStart = utcYearStart;
 
 /** Reads an instant argument and checks the supported range. */
 export function instantArg(value: Instant, field: string): number {

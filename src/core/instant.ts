@@ -71,7 +71,8 @@ export function toEpochMs(value: Instant, field = 'instant'): number {
   return Math.floor(ms);
 }
 
-function yearStart(y: number): number {
+/** First instant of UTC year `y` (years 0-99 included, which `Date.UTC` would map to the 1900s). */
+export function utcYearStart(y: number): number {
   const d = new Date(0);
   d.setUTCFullYear(y, 0, 1);
   return d.getTime();
@@ -87,7 +88,7 @@ function yearStart(y: number): number {
  * ```
  * @category Time
  */
-export const MIN_SUPPORTED_MS = yearStart(1);
+export const MIN_SUPPORTED_MS = utcYearStart(1);
 
 /**
  * The first instant after the supported range: 10000-01-01T00:00:00Z (see {@link MIN_SUPPORTED_MS}).
@@ -98,7 +99,7 @@ export const MIN_SUPPORTED_MS = yearStart(1);
  * ```
  * @category Time
  */
-export const MAX_SUPPORTED_MS = yearStart(10000);
+export const MAX_SUPPORTED_MS = utcYearStart(10000);
 
 /**
  * Like {@link toEpochMs}, and also checks that the instant lies in years 0001 to 9999.

@@ -1,5 +1,5 @@
 import { ItsmError } from '../core/errors.js';
-import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, isInstant, toEpochMs, type Instant } from '../core/instant.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toEpochMs, type Instant } from '../core/instant.js';
 
 /**
  * One entry of a ticket's history. The ticket's fields at any point are the fold of the `set`s so far
@@ -26,6 +26,16 @@ export interface PreparedEvents {
   readonly count: number;
 }
 
+/** Epoch ms of a non-number instant, or `NaN` (parsed once: this runs for every event of every ticket). */
+function readInstant(at: unknown): number {
+  if (typeof at !== 'string' && !(at instanceof Date)) return NaN;
+  try {
+    return toEpochMs(at);
+  } catch {
+    return NaN;
+  }
+}
+
 function bad(index: number, field: string, message: string): ItsmError {
   return new ItsmError('invalid_event', `events[${index}]${field ? `.${field}` : ''}: ${message}`, { details: { index, field } });
 }
@@ -48,7 +58,7 @@ export function prepareEvents(events: Iterable<TicketEvent> | ArrayLike<TicketEv
     if (e === null || typeof e !== 'object') throw bad(i, '', 'expected an event { at, type, set? }');
     if (typeof e.type !== 'string' || e.type === '') throw bad(i, 'type', `expected a non-empty string, got ${JSON.stringify(e.type)}`);
     const at = e.at;
-    const t = typeof at === 'number' && Number.isFinite(at) ? Math.floor(at) : isInstant(at) ? toEpochMs(at) : NaN;
+    const t = typeof at === 'number' && Number.isFinite(at) ? Math.floor(at) : readInstant(at);
     if (Number.isNaN(t)) throw bad(i, 'at', `${JSON.stringify(at)} is not a valid instant; use a Date, epoch ms or an ISO 8601 string with an offset`);
     if (t < MIN_SUPPORTED_MS || t >= MAX_SUPPORTED_MS) throw bad(i, 'at', `${JSON.stringify(at)} is outside the supported range (years 0001 to 9999)`);
     if (e.set !== undefined && (e.set === null || typeof e.set !== 'object' || Array.isArray(e.set))) {

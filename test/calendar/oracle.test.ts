@@ -30,6 +30,7 @@ import {
   type OracleSpec,
   type OracleWeekday,
 } from './oracle.js';
+import { mulberry32 } from '../support/random.js';
 
 type EngineCalendar = ReturnType<typeof createCalendar>;
 type EngineSpec = Parameters<typeof createCalendar>[0];
@@ -73,16 +74,6 @@ const MAX_STORED_FAILURES = 40;
 // Seeded randomness
 // ---------------------------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = process.env['ORACLE_SEED'] !== undefined ? Number(process.env['ORACLE_SEED']) : 20260308;
 const rnd = mulberry32(SEED);
