@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-/** One entry per public module plus the root barrel; each becomes a subpath export in package.json. */
-export const modules = ['core', 'calendar', 'sla', 'incident', 'problem'] as const;
+/**
+ * The public modules, read from package.json's `exports` (the one list of modules: every `./name` subpath
+ * other than `./package.json` is `src/name/index.ts`). `test/package/modules.test.ts` checks that the root
+ * barrel, the typedoc entry points and this list agree.
+ */
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { exports: Record<string, unknown> };
+export const modules = Object.keys(pkg.exports)
+  .filter((k) => k !== '.' && k !== './package.json' && !k.includes('*') && !k.endsWith('.json'))
+  .map((k) => k.slice(2));
 
 export default defineConfig({
   entry: {

@@ -11,8 +11,8 @@ import {
   isBusinessTime,
   subtractCalendar,
   unionCalendars,
-} from '../src/calendar/index.js';
-import { formatDuration } from '../src/core/index.js';
+} from 'itsm-kit/calendar';
+import { formatDuration } from 'itsm-kit/core';
 
 const weekdays = ['09:00-17:00'];
 const newYork = createCalendar({

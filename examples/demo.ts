@@ -1,10 +1,10 @@
 // `npm run demo`: a short tour of itsm-kit on the embedded sample, a real ServiceNow incident event log
 // (data/README.md): business-time arithmetic, SLA compliance of 890 real incidents, and one incident replayed
 // through the incident lifecycle machine with its SLA explained.
-import { addBusinessDays, addBusinessTime, businessTimeBetween, createCalendar, formatInstant } from '../src/calendar/index.js';
-import { formatDuration } from '../src/core/index.js';
-import { advanceIncident, startIncident, type HoldReason, type IncidentEvent } from '../src/incident/index.js';
-import { createSlaDefinition, evaluateMany, evaluateSla, explainSla, type SlaDefinition, type SlaResult } from '../src/sla/index.js';
+import { addBusinessDays, addBusinessTime, businessTimeBetween, createCalendar, formatInstant } from 'itsm-kit/calendar';
+import { formatDuration } from 'itsm-kit/core';
+import { advanceIncident, startIncident, type HoldReason, type IncidentEvent } from 'itsm-kit/incident';
+import { createSlaDefinition, evaluateMany, evaluateSla, explainSla, type SlaDefinition, type SlaResult } from 'itsm-kit/sla';
 import { readIncidentLog } from './lib/servicenow.js';
 
 const H = 3_600_000;

@@ -3,13 +3,13 @@
 // a real incident of the ServiceNow event log replayed with its SLA.
 //
 // Run: npx tsx examples/incident-lifecycle.ts
-import { addBusinessTime, createCalendar, formatInstant, nextBusinessTime } from '../src/calendar/index.js';
-import { formatDuration } from '../src/core/index.js';
+import { addBusinessTime, createCalendar, formatInstant, nextBusinessTime } from 'itsm-kit/calendar';
+import { formatDuration } from 'itsm-kit/core';
 import {
   advanceIncident, autoCloseDueAt, createEscalationPolicy, escalationsDue, incidentMachine, replayIncidentHistory,
   restoreIncident, startIncident, type BusinessTime, type IncidentEvent, type IncidentSnapshot,
-} from '../src/incident/index.js';
-import { createSlaDefinition, evaluateSla, explainSla } from '../src/sla/index.js';
+} from 'itsm-kit/incident';
+import { createSlaDefinition, evaluateSla, explainSla } from 'itsm-kit/sla';
 
 const weekday = ['09:00-17:00'];
 const support = createCalendar({ timeZone: 'Europe/Paris', weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday } });

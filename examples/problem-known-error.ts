@@ -3,11 +3,11 @@
 // is returned as data (events) for the host to send, never performed by the library.
 //
 // Run: npx tsx examples/problem-known-error.ts
-import { advanceIncident, startIncident, type IncidentSnapshot } from '../src/incident/index.js';
+import { advanceIncident, startIncident, type IncidentSnapshot } from 'itsm-kit/incident';
 import {
   advanceProblem, knownErrorFromProblem, linkedIncidentEvents, problemMachine, replayProblemHistory, restoreProblem,
   startProblem, type ProblemEvent, type ProblemSnapshot,
-} from '../src/problem/index.js';
+} from 'itsm-kit/problem';
 
 const line = (text = ''): void => console.log(text);
 

@@ -5,9 +5,9 @@
 // Run: npx tsx examples/sla-breach-report.ts
 //
 // The targets below are illustrative: the log does not say what its instance's contracts were.
-import { calendar24x7, createCalendar, formatInstant } from '../src/calendar/index.js';
-import { parseDuration } from '../src/core/index.js';
-import { createSlaDefinition, evaluateMany, evaluateSlas, explainSla, type SlaDefinition, type SlaResult } from '../src/sla/index.js';
+import { calendar24x7, createCalendar, formatInstant } from 'itsm-kit/calendar';
+import { parseDuration } from 'itsm-kit/core';
+import { createSlaDefinition, evaluateMany, evaluateSlas, explainSla, type SlaDefinition, type SlaResult } from 'itsm-kit/sla';
 import { readIncidentLog } from './lib/servicenow.js';
 
 const { incidents, lastEventAt } = readIncidentLog(new URL('../data/servicenow-incident-event-log.csv', import.meta.url));

@@ -1,7 +1,7 @@
 // A small reader of the ServiceNow incident event log (data/README.md) for the examples. The tests have a fuller
 // one in test/support/servicenow-log.ts; examples cannot import from test/.
 import { readFileSync } from 'node:fs';
-import type { TicketEvent } from '../../src/sla/index.js';
+import type { TicketEvent } from 'itsm-kit/sla';
 
 /** One incident of the log: its rows as SLA events, in time order. */
 export interface LogIncident {

@@ -1,13 +1,16 @@
-{
-  "$schema": "https://typedoc.org/schema.json",
+// @ts-check
+import { readFileSync } from "node:fs";
+
+// Entry points derived from package.json exports, the one list of public modules (see tsup.config.ts).
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const modules = Object.keys(pkg.exports)
+  .filter((k) => k !== "." && k !== "./package.json" && !k.includes("*") && !k.endsWith(".json"))
+  .map((k) => k.slice(2));
+
+/** @type {Partial<import("typedoc").TypeDocOptions>} */
+const config = {
+  entryPoints: modules.map((m) => `src/${m}/index.ts`),
   "name": "itsm-kit",
-  "entryPoints": [
-    "src/core/index.ts",
-    "src/calendar/index.ts",
-    "src/sla/index.ts",
-    "src/incident/index.ts",
-    "src/problem/index.ts"
-  ],
   "out": "docs/api",
   "tsconfig": "tsconfig.json",
   "readme": "README.md",
@@ -49,4 +52,5 @@
     "sh",
     "mermaid"
   ]
-}
+};
+export default config;
