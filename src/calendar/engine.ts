@@ -1,5 +1,5 @@
 import { ItsmError } from '../core/errors.js';
-import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toSupportedEpochMs, utcYearStart, type Instant } from '../core/instant.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toEpochMs, utcYearStart, type Instant } from '../core/instant.js';
 import type { CalendarSpec } from './spec.js';
 import type { BlockTable } from './table.js';
 import { zoneSegments, type ZoneSegment } from './zone.js';
@@ -51,7 +51,7 @@ export const yearStart = utcYearStart;
 
 /** Reads an instant argument and checks the supported range. */
 export function instantArg(value: Instant, field: string): number {
-  return toSupportedEpochMs(value, field);
+  return toEpochMs(value, field);
 }
 
 /** The shared machinery of every calendar: per-year tables, cached, and the lookups built on them. */

@@ -17,7 +17,8 @@ export type ItsmErrorCode =
   | 'unknown_calendar'
   | 'unknown_field'
   | 'invalid_event'
-  | 'refused_transition';
+  | 'refused_transition'
+  | 'unknown_time_zone';
 
 /**
  * One problem found while validating input, in the zod / valibot issue shape.
@@ -37,6 +38,9 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+// One brand for every copy of the library, so that an error from the CJS build is an ItsmError to the ESM one.
+const BRAND: unique symbol = Symbol.for('itsm-kit.ItsmError') as never;
+
 /**
  * The one error type itsm-kit throws. `code` is stable and safe to switch on; `issues` lists every
  * validation problem (with its path) when the error comes from validating a definition.
@@ -52,6 +56,17 @@ export interface ValidationIssue {
  * @category Errors
  */
 export class ItsmError extends Error {
+  /**
+   * Recognises an `ItsmError` from any copy of the library (the ESM and the CJS build loaded side by side, or two
+   * installed versions), so `e instanceof ItsmError` holds whichever build threw it.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
+  /** The cross-build brand behind `instanceof`. @internal */
+  readonly [BRAND] = true;
+
   /** Stable code identifying the kind of failure. */
   readonly code: ItsmErrorCode;
   /** Every validation problem found (empty for errors that are not about validation). */
@@ -73,13 +88,26 @@ export class ItsmError extends Error {
 }
 
 /**
+ * Whether a value is an {@link ItsmError} (from any copy of the library; the same test as `instanceof`).
+ *
+ * @example
+ * ```ts
+ * try { toEpochMs('yesterday'); } catch (e) { if (isItsmError(e)) console.log(e.code); } // 'invalid_instant'
+ * ```
+ * @category Errors
+ */
+export function isItsmError(value: unknown): value is ItsmError {
+  return value instanceof ItsmError;
+}
+
+/**
  * Formats a path as `weekly.mon[1]`.
  *
  * @example
  * ```ts
  * formatPath(['weekly', 'mon', 1]); // 'weekly.mon[1]'
  * ```
- * @category Errors
+ * @internal
  */
 export function formatPath(path: ReadonlyArray<string | number>): string {
   let out = '';
@@ -100,7 +128,7 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
  * ```ts
  * throw validationError('calendar spec', [{ code: 'invalid_time', path: ['weekly', 'mon', 0], message: 'bad' }]);
  * ```
- * @category Errors
+ * @internal
  */
 export function validationError(what: string, issues: readonly ValidationIssue[]): ItsmError {
   const lines = issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n');
@@ -128,13 +156,16 @@ export type SafeResult<T> = { readonly success: true; readonly data: T } | { rea
  * ```ts
  * const r = toSafe(() => createCalendar(spec));
  * ```
- * @category Errors
+ * @internal
  */
 export function toSafe<T>(fn: () => T): SafeResult<T> {
   try {
     return { success: true, data: fn() };
   } catch (error) {
     if (error instanceof ItsmError) return { success: false, error };
+    // A RangeError from the engine on hostile input (a stack overflow on a deeply nested value) is bad input,
+    // not a bug: a safe call must not throw.
+    if (error instanceof RangeError) return { success: false, error: new ItsmError('invalid_argument', `The input could not be processed: ${error.message}.`, { cause: error }) };
     throw error;
   }
 }

@@ -1,9 +1,7 @@
-export { ItsmError, formatPath, validationError, toSafe } from './errors.js';
+export { ItsmError, isItsmError } from './errors.js';
 export type { ItsmErrorCode, ValidationIssue, SafeResult } from './errors.js';
-export { toEpochMs, toSupportedEpochMs, isInstant, MIN_SUPPORTED_MS, MAX_SUPPORTED_MS } from './instant.js';
+export { toEpochMs, isInstant, MIN_SUPPORTED_MS, MAX_SUPPORTED_MS } from './instant.js';
 export type { Instant } from './instant.js';
 export { parseDuration, parseDurationOrNull, formatDuration } from './duration.js';
 export type { FormatDurationOptions } from './duration.js';
-export { frozenCopy } from './freeze.js';
-export { issuesFromZod, parseWith, IsoDurationSchema, InstantSchema } from './schema.js';
-export type { Refusal } from './refusal.js';
+export { IsoDurationSchema, InstantSchema } from './schema.js';

@@ -1,4 +1,5 @@
 import { ItsmError } from './errors.js';
+import { describeValue, isDateLike } from './describe.js';
 
 /**
  * An instant as accepted by every public function: a `Date`, epoch milliseconds, or an ISO 8601 string
@@ -18,10 +19,11 @@ export type Instant = Date | number | string;
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
-// The range ECMAScript Date can represent.
-const MAX_MS = 8.64e15;
+// Longer strings are refused before any parsing (the longest accepted form has 35 characters).
+const MAX_INSTANT_TEXT = 64;
 
 function parseIso(value: string): number {
+  if (value.length > MAX_INSTANT_TEXT) return NaN;
   const m = ISO_WITH_OFFSET.exec(value.trim());
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s = '0', frac = '0', off] = m as unknown as string[];
@@ -46,29 +48,41 @@ function parseIso(value: string): number {
 }
 
 /**
- * Converts an {@link Instant} to epoch milliseconds, or throws `invalid_instant` naming the field.
+ * Converts an {@link Instant} to epoch milliseconds, or throws `invalid_instant` naming the field. The one rule
+ * for instants everywhere in itsm-kit: a valid `Date` (from any realm), finite epoch milliseconds, or an ISO 8601
+ * string with an offset, in years 0001 to 9999 ({@link MIN_SUPPORTED_MS} to {@link MAX_SUPPORTED_MS}).
  *
  * @param value - The instant.
  * @param field - The name used in the error message (`from`, `events[3].at`).
  * @returns Epoch milliseconds (an integer).
- * @throws {@link ItsmError} `invalid_instant` for an invalid `Date`, a non-finite number, or a string that is
- * not ISO 8601 with an offset.
+ * @throws {@link ItsmError} `invalid_instant` for an invalid `Date`, a non-finite number, a string that is
+ * not ISO 8601 with an offset, or an instant outside years 0001 to 9999.
  * @example
  * ```ts
  * toEpochMs('2026-03-08T09:30:00-05:00'); // 1772980200000
+ * toEpochMs('2026-03-08T09:30:00');       // throws: no offset, so no instant
  * ```
  * @category Time
  */
 export function toEpochMs(value: Instant, field = 'instant'): number {
+  const ms = epochMsOrNaN(value);
+  if (Number.isNaN(ms)) {
+    throw new ItsmError('invalid_instant', `${field}: ${describeValue(value)} is not a valid instant; pass a valid Date, epoch milliseconds, or an ISO 8601 string with an offset such as "2026-03-08T09:30:00-05:00" or "...Z".`, { details: { field } });
+  }
+  if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
+    throw new ItsmError('invalid_instant', `${field}: ${describeValue(value)} is outside the supported range (years 0001 to 9999).`, { details: { field } });
+  }
+  return ms;
+}
+
+/** Epoch ms of any instant form, or NaN (range not checked). */
+function epochMsOrNaN(value: unknown): number {
   let ms: number;
   if (typeof value === 'number') ms = value;
-  else if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'string') ms = parseIso(value);
-  else ms = NaN;
-  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_MS) {
-    throw new ItsmError('invalid_instant', `${field}: ${describe(value)} is not a valid instant; pass a valid Date, epoch milliseconds, or an ISO 8601 string with an offset such as "2026-03-08T09:30:00-05:00" or "...Z".`, { details: { field, value } });
-  }
-  return Math.floor(ms);
+  else if (isDateLike(value)) ms = Date.prototype.getTime.call(value);
+  else return NaN;
+  return Number.isFinite(ms) ? Math.floor(ms) : NaN;
 }
 
 /** First instant of UTC year `y` (years 0-99 included, which `Date.UTC` would map to the 1900s). */
@@ -102,46 +116,17 @@ export const MIN_SUPPORTED_MS = utcYearStart(1);
 export const MAX_SUPPORTED_MS = utcYearStart(10000);
 
 /**
- * Like {@link toEpochMs}, and also checks that the instant lies in years 0001 to 9999.
- *
- * @param value - The instant.
- * @param field - The name used in the error message.
- * @returns Epoch milliseconds.
- * @throws {@link ItsmError} `invalid_instant` for an invalid instant or one outside the supported range.
- * @example
- * ```ts
- * toSupportedEpochMs('2026-03-08T09:30:00-05:00'); // 1772980200000
- * toSupportedEpochMs(-1e17);                        // throws: outside years 0001 to 9999
- * ```
- * @category Time
- */
-export function toSupportedEpochMs(value: Instant, field = 'instant'): number {
-  const ms = toEpochMs(value, field);
-  if (ms < MIN_SUPPORTED_MS || ms >= MAX_SUPPORTED_MS) {
-    throw new ItsmError('invalid_instant', `${field}: ${new Date(ms).toISOString()} is outside the supported range (years 0001 to 9999).`, { details: { field, value } });
-  }
-  return ms;
-}
-
-/**
  * Whether a value is a valid {@link Instant}.
  *
  * @example
  * ```ts
  * isInstant('2026-03-08T09:30:00Z'); // true
  * isInstant('2026-03-08 09:30');     // false: no offset
+ * isInstant(-1e17);                  // false: before year 0001
  * ```
  * @category Time
  */
 export function isInstant(value: unknown): value is Instant {
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_MS;
-  if (value instanceof Date) return Number.isFinite(value.getTime());
-  if (typeof value === 'string') return Number.isFinite(parseIso(value));
-  return false;
-}
-
-function describe(value: unknown): string {
-  if (value instanceof Date) return 'Invalid Date';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
+  const ms = epochMsOrNaN(value);
+  return ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS;
 }

@@ -1,4 +1,5 @@
-import { ItsmError, parseDuration } from '../core/index.js';
+import { ItsmError } from '../core/errors.js';
+import { parseDuration } from '../core/duration.js';
 import type { BusinessTime } from './business-time.js';
 import { incidentStateOf, type IncidentSnapshotLike } from './rules.js';
 

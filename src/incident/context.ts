@@ -1,5 +1,7 @@
 // Building the initial context from validated input, and applying an accepted event to a context.
-import { ItsmError, issuesFromZod, toEpochMs, validationError, type ValidationIssue } from '../core/index.js';
+import { ItsmError, validationError, type ValidationIssue } from '../core/errors.js';
+import { issuesFromZod } from '../core/schema.js';
+import { toEpochMs } from '../core/instant.js';
 import { derivePriority, isLevel, matrixSize, PriorityMatrixSchema, serviceNowPriorityMatrix, type PriorityMatrix } from './priority.js';
 import { IncidentInputSchema } from './schemas.js';
 import type { HoldReason, IncidentContext, IncidentFieldValue, IncidentHistoryEntry, IncidentState, MajorIncidentStatus } from './types.js';

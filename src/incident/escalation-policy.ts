@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { IsoDurationSchema, issuesFromZod, parseDurationOrNull, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/index.js';
+import { IsoDurationSchema, issuesFromZod } from '../core/schema.js';
+import { parseDurationOrNull } from '../core/duration.js';
+import { toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
 
 const SlaPercentSchema = z.object({
   slaPercent: z.number().positive('must be above 0').max(1000, 'must be at most 1000 (ten times the target)'),

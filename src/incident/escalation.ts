@@ -1,4 +1,6 @@
-import { ItsmError, parseDuration, toEpochMs, type Instant } from '../core/index.js';
+import { ItsmError } from '../core/errors.js';
+import { parseDuration } from '../core/duration.js';
+import { toEpochMs, type Instant } from '../core/instant.js';
 import { ROUND_THE_CLOCK, type BusinessTime } from './business-time.js';
 import type { EscalationKind, EscalationPolicy } from './escalation-policy.js';
 

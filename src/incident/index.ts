@@ -1,4 +1,4 @@
-export type { Refusal } from '../core/index.js';
+export type { Refusal } from '../lifecycle/refusal.js';
 export type {
   IncidentState, HoldReason, MajorIncidentStatus, IncidentFieldValue, IncidentInput, IncidentHistoryEntry,
   IncidentContext,

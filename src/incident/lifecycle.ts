@@ -1,7 +1,9 @@
 // Convenience entry points for hosts: start, advance, restore and replay incidents with xstate's pure
 // functions. Each returns plain data and never touches a clock.
 import { initialTransition, transition } from 'xstate';
-import { ItsmError, issuesFromZod, validationError, type Refusal } from '../core/index.js';
+import { ItsmError, validationError } from '../core/errors.js';
+import { issuesFromZod } from '../core/schema.js';
+import { type Refusal } from '../lifecycle/refusal.js';
 import { incidentMachine, type IncidentSnapshot } from './machine.js';
 import type { PriorityMatrix } from './priority.js';
 import { findIncidentRefusal, incidentStateOf, type IncidentEventLike, type IncidentSnapshotLike } from './rules.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ItsmError, issuesFromZod, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/index.js';
+import { ItsmError, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
+import { issuesFromZod } from '../core/schema.js';
 
 /**
  * Zod schema for a {@link PriorityMatrix}: a rectangular table of positive integers, rows indexed by impact

@@ -1,4 +1,7 @@
-import { ItsmError, issuesFromZod, toEpochMs, formatPath, type Refusal } from '../core/index.js';
+import { ItsmError, formatPath } from '../core/errors.js';
+import { issuesFromZod } from '../core/schema.js';
+import { toEpochMs } from '../core/instant.js';
+import { type Refusal } from '../lifecycle/refusal.js';
 import { isLevel, matrixSize } from './priority.js';
 import { INCIDENT_EVENT_TYPES, INCIDENT_STATES, IncidentEventSchemas, isFilled } from './schemas.js';
 import type { IncidentContext, IncidentState } from './types.js';

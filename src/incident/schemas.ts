@@ -1,7 +1,7 @@
 // Internal zod schemas for incident input, events and persisted contexts. Not re-exported: the public
 // contract is the TypeScript types plus `explainRefusal`, which turns these checks into refusals.
 import { z } from 'zod';
-import { InstantSchema } from '../core/index.js';
+import { InstantSchema } from '../core/schema.js';
 import { PriorityMatrixSchema } from './priority.js';
 import type { HoldReason, IncidentState } from './types.js';
 import type { IncidentEventType } from './events.js';

@@ -1,4 +1,4 @@
-import type { Instant } from '../core/index.js';
+import type { Instant } from '../core/instant.js';
 import type { PriorityMatrix } from './priority.js';
 
 /**

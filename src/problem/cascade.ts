@@ -1,4 +1,4 @@
-import { toEpochMs, type Instant } from '../core/index.js';
+import { toEpochMs, type Instant } from '../core/instant.js';
 import { problemStateOf, type ProblemSnapshotLike } from './rules.js';
 
 /**

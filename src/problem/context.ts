@@ -1,5 +1,7 @@
 // Initial context from validated input, and applying an accepted event.
-import { ItsmError, issuesFromZod, toEpochMs, validationError } from '../core/index.js';
+import { ItsmError, validationError } from '../core/errors.js';
+import { issuesFromZod } from '../core/schema.js';
+import { toEpochMs } from '../core/instant.js';
 import { knownErrorOf } from './known-error.js';
 import { ProblemInputSchema } from './schemas.js';
 import type { ProblemContext, ProblemHistoryEntry, ProblemState } from './types.js';

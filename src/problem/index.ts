@@ -1,4 +1,4 @@
-export type { Refusal } from '../core/index.js';
+export type { Refusal } from '../lifecycle/refusal.js';
 export type {
   ProblemState, ProblemResolutionCode, ProblemInput, ProblemHistoryEntry, ProblemContext,
 } from './types.js';

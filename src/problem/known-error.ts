@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ItsmError, parseWith, toSafe, type SafeResult } from '../core/index.js';
+import { ItsmError, toSafe, type SafeResult } from '../core/errors.js';
+import { parseWith } from '../core/schema.js';
 import type { ProblemContext } from './types.js';
 
 const Text = z.string().trim().min(1, 'must not be empty');

@@ -1,6 +1,8 @@
 // Entry points for hosts: start, advance, restore and replay problems with xstate's pure functions.
 import { initialTransition, transition } from 'xstate';
-import { ItsmError, issuesFromZod, validationError, type Refusal } from '../core/index.js';
+import { ItsmError, validationError } from '../core/errors.js';
+import { issuesFromZod } from '../core/schema.js';
+import { type Refusal } from '../lifecycle/refusal.js';
 import { problemMachine, type ProblemSnapshot } from './machine.js';
 import { findProblemRefusal, problemStateOf, type ProblemEventLike, type ProblemSnapshotLike } from './rules.js';
 import { PersistedProblemSchema } from './schemas.js';

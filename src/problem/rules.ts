@@ -1,4 +1,7 @@
-import { formatPath, ItsmError, issuesFromZod, toEpochMs, type Refusal } from '../core/index.js';
+import { formatPath, ItsmError } from '../core/errors.js';
+import { issuesFromZod } from '../core/schema.js';
+import { toEpochMs } from '../core/instant.js';
+import { type Refusal } from '../lifecycle/refusal.js';
 import { isFilled, PROBLEM_EVENT_TYPES, PROBLEM_STATES, ProblemEventSchemas } from './schemas.js';
 import type { ProblemContext, ProblemState } from './types.js';
 import type { ProblemEvent, ProblemEventType } from './events.js';

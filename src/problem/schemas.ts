@@ -1,6 +1,6 @@
 // Internal zod schemas for problem input, events and persisted contexts.
 import { z } from 'zod';
-import { InstantSchema } from '../core/index.js';
+import { InstantSchema } from '../core/schema.js';
 import { KnownErrorSchema } from './known-error.js';
 import type { ProblemResolutionCode, ProblemState } from './types.js';
 import type { ProblemEventType } from './events.js';

@@ -95,7 +95,7 @@ export class SlaClock {
     const sla = this.sla;
     const def = sla.def;
     if (sla.cancel !== null && sla.cancel(fields, type)) {
-      this.stop('cancelled', t);
+      this.stop('canceled', t);
     } else if (sla.stop(fields, type)) {
       this.stop('completed', t);
     } else if (sla.pause !== null && sla.pause(fields, type)) {
@@ -110,7 +110,7 @@ export class SlaClock {
     }
   }
 
-  private stop(stage: 'completed' | 'cancelled', t: number): void {
+  private stop(stage: 'completed' | 'canceled', t: number): void {
     this.stage = stage;
     this.stoppedAt = t;
   }
@@ -291,7 +291,7 @@ export class SlaClock {
       // At `now` itself: a running clock at or past a threshold has reached it now.
       for (let k = 0; k < this.thresholds.length; k++) if (this.reached[k] === null && this.elapsed >= this.thresholds[k]!) this.reached[k] = now;
     }
-    const point = stage === 'completed' || stage === 'cancelled' ? this.stoppedAt! : now;
+    const point = stage === 'completed' || stage === 'canceled' ? this.stoppedAt! : now;
     // Each threshold's instant: reached, or projected on the clock's current course.
     const nb = this.thresholds.length - 1;
     const projected: Array<number | null> = new Array<number | null>(nb + 1);

@@ -1,5 +1,5 @@
 import { ItsmError } from '../core/errors.js';
-import { toSupportedEpochMs, type Instant } from '../core/instant.js';
+import { toEpochMs, type Instant } from '../core/instant.js';
 import { calendar24x7, isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
 import { SlaClock } from './clock.js';
 import { planClock, type ClockEnv, type ClockPlan } from './plan.js';
@@ -38,7 +38,7 @@ function readOptions(options: EvaluateOptions, explainByDefault = true): { env: 
   if (options === null || typeof options !== 'object') {
     throw new ItsmError('invalid_argument', 'options: expected { now, calendars?, explain?, onSwitch? }.', { details: { field: 'options' } });
   }
-  const now = toSupportedEpochMs(options.now, 'options.now');
+  const now = toEpochMs(options.now, 'options.now');
   const calendars = options.calendars ?? {};
   if (calendars === null || typeof calendars !== 'object') {
     throw new ItsmError('invalid_argument', 'options.calendars: expected an object of calendars by key.', { details: { field: 'options.calendars' } });

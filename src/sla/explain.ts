@@ -29,7 +29,7 @@ export function explainSla(result: SlaResult): string[] {
   const label = result.name === null ? `"${result.slaId}"` : `"${result.slaId}" (${result.name})`;
   const outcome = result.stage === 'not_started' ? 'not started'
     : result.stage === 'completed' ? (result.breached ? 'completed, breached' : 'completed, met')
-    : result.stage === 'cancelled' ? 'cancelled'
+    : result.stage === 'canceled' ? 'canceled'
     : `${result.stage}${result.breached ? ', breached' : ''}, ${result.percent.toFixed(1)}% used`;
   lines.push(`${result.agreement} ${label}: ${result.kind}, target ${d(result.targetMs)}, calendar "${result.calendar}" in ${tz} — ${outcome}`);
   for (const c of result.cycles) {
@@ -66,9 +66,9 @@ export function explainSla(result: SlaResult): string[] {
     if (w.reachedAt !== null) lines.push(`warning at ${Math.round(w.fraction * 100)}% reached ${at(w.reachedAt)}`);
   }
   if (result.breachedAt !== null) lines.push(`breached ${at(result.breachedAt)}: the target of ${d(result.targetMs)} was used up while the clock was running`);
-  if (result.stage === 'completed' || result.stage === 'cancelled') {
+  if (result.stage === 'completed' || result.stage === 'canceled') {
     const stopped = `${result.stage} ${at(result.stoppedAt!)} after ${d(result.elapsedMs)} counted and ${d(result.pausedMs)} paused`;
-    lines.push(result.breached || result.stage === 'cancelled' ? stopped : `${stopped}, ${d(result.remainingMs)} to spare`);
+    lines.push(result.breached || result.stage === 'canceled' ? stopped : `${stopped}, ${d(result.remainingMs)} to spare`);
   } else if (result.dueAt !== null && !result.breached) {
     lines.push(`${d(result.remainingMs)} left: due ${at(result.dueAt)}${result.stage === 'paused' ? ' if resumed now' : ''}`);
   }

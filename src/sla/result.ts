@@ -5,7 +5,7 @@
  * - `running`: counting business time.
  * - `paused`: the pause condition holds; business time passing now is pause time.
  * - `completed`: the stop condition held; the cycle is over (met or breached).
- * - `cancelled`: the cancel condition held; the cycle does not count toward compliance.
+ * - `canceled`: the cancel condition held; the cycle does not count toward compliance.
  *
  * @example
  * ```ts
@@ -13,7 +13,7 @@
  * ```
  * @category Evaluation
  */
-export type SlaStage = 'not_started' | 'running' | 'paused' | 'completed' | 'cancelled';
+export type SlaStage = 'not_started' | 'running' | 'paused' | 'completed' | 'canceled';
 
 /**
  * A warning threshold: the instant the clock reached (`reachedAt`) or will reach (`dueAt`) a fraction of its target.

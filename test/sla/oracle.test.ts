@@ -429,7 +429,7 @@ function describeCase(
 /** Whether a threshold fell exactly on an event instant (met at the stop, breach at a resume, ...). */
 function isBoundaryCase(o: OracleResult, events: readonly OracleEvent[]): boolean {
   const at = new Set(events.map((e) => e.at));
-  const instants = [o.breachedAt, o.stage === 'completed' || o.stage === 'cancelled' ? o.dueAt : null, ...o.warnings.map((w) => w.reachedAt)];
+  const instants = [o.breachedAt, o.stage === 'completed' || o.stage === 'canceled' ? o.dueAt : null, ...o.warnings.map((w) => w.reachedAt)];
   return instants.some((t) => t !== null && at.has(t)) || o.cycles.some((c) => c.breachedAt !== null && at.has(c.breachedAt));
 }
 

@@ -70,7 +70,7 @@ export interface OracleEvent {
   readonly set?: Readonly<Record<string, unknown>>;
 }
 
-export type OracleStage = 'not_started' | 'running' | 'paused' | 'completed' | 'cancelled';
+export type OracleStage = 'not_started' | 'running' | 'paused' | 'completed' | 'canceled';
 
 export interface OracleWarning {
   readonly fraction: number;
@@ -311,7 +311,7 @@ export function evaluateSlaOracle(
     // Rule 3: cancel, stop, pause.
     if (cycle !== null && (cycle.stage === 'running' || cycle.stage === 'paused')) {
       if (holds(def.cancel)) {
-        cycle.stage = 'cancelled';
+        cycle.stage = 'canceled';
         cycle.stoppedAt = e.at;
       } else if (holds(def.stop)) {
         cycle.stage = 'completed';
@@ -328,7 +328,7 @@ export function evaluateSlaOracle(
       const c = cycle as Cycle | null;
       if (c !== null) lookAt(c, m);
       if (m >= now) break;
-      if (c === null || c.stage === 'completed' || c.stage === 'cancelled') {
+      if (c === null || c.stage === 'completed' || c.stage === 'canceled') {
         // Nothing counts until the next event (a pure shortcut: these minutes would change nothing).
         const next = idx < live.length ? live[idx]!.at : now;
         m = next - MINUTE;
@@ -348,7 +348,7 @@ export function evaluateSlaOracle(
     };
   }
   // Projection: from now when running or paused ("if it resumed now"), from the stop when stopped.
-  const point = c.stage === 'completed' || c.stage === 'cancelled' ? c.stoppedAt! : now;
+  const point = c.stage === 'completed' || c.stage === 'canceled' ? c.stoppedAt! : now;
   const pending = thresholds.map((x, i) => (c.reached[i] === null ? x - c.elapsed : null));
   const wanted = pending.filter((r): r is number => r !== null);
   const projected = projectOracle(c.cal, point, wanted, capMinutes);

@@ -295,7 +295,7 @@ describe('evaluateSla properties', () => {
         a.warnings.forEach((w, i) => {
           if (w.reachedAt !== null) expect(b.warnings[i]!.reachedAt).toEqual(w.reachedAt);
         });
-        if (a.stage === 'completed' || a.stage === 'cancelled') expect(figures({ ...b, evaluatedAt: a.evaluatedAt })).toEqual(figures(a));
+        if (a.stage === 'completed' || a.stage === 'canceled') expect(figures({ ...b, evaluatedAt: a.evaluatedAt })).toEqual(figures(a));
       }),
       run,
     );

@@ -66,7 +66,7 @@ describe('starting, stopping and cancelling', () => {
   it('lets cancel win over stop at the same event', () => {
     const both: SlaDefinition = { ...resolution, cancel: { event: 'CANCEL' } };
     const r = evaluateSla(both, [created, assigned, ev('2026-03-09T10:00:00-04:00', 'CANCEL', { state: 'resolved' })], { calendars, now: '2026-03-09T11:00:00-04:00' });
-    expect(r.stage).toBe('cancelled');
+    expect(r.stage).toBe('canceled');
   });
 
   it('keeps a completed clock completed when later events arrive without a reset', () => {
