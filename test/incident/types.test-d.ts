@@ -2,19 +2,19 @@ import { expectTypeOf, test } from 'vitest';
 import { transition } from 'xstate';
 import type { SlaResult, TicketEvent } from '../../src/sla/index.js';
 import {
-  incidentMachine, startIncident, type EscalationSlaProgress, type IncidentEvent, type IncidentHistoryEntry,
+  incidentMachine, openIncident, type EscalationSlaProgress, type IncidentEvent, type LifecycleHistoryEntry,
   type IncidentInput, type IncidentState,
 } from '../../src/incident/index.js';
 
 test('the snapshot value is an IncidentState', () => {
-  const s = startIncident({ at: 0 });
+  const s = openIncident({ at: 0 });
   expectTypeOf(s.value).toEqualTypeOf<IncidentState>();
   const [next] = transition(incidentMachine, s, { type: 'START', at: 1 });
   expectTypeOf(next.value).toEqualTypeOf<IncidentState>();
 });
 
 test('incident history is an SLA event stream and SlaResult is escalation SLA progress', () => {
-  expectTypeOf<IncidentHistoryEntry>().toExtend<TicketEvent>();
+  expectTypeOf<LifecycleHistoryEntry>().toExtend<TicketEvent>();
   expectTypeOf<SlaResult>().toExtend<EscalationSlaProgress>();
 });
 
