@@ -103,7 +103,7 @@ function safely(fn: () => boolean): boolean {
 type Path = ReadonlyArray<string | number>;
 
 function isPlainContainer(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object') return false;
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return false;
   const p = Object.getPrototypeOf(v);
   return p === Object.prototype || p === Array.prototype || p === null;
 }
