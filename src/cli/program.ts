@@ -7,6 +7,7 @@ import { definitionKinds, kindNamed } from './kinds.js';
 import { runSla, type SlaCommandOptions } from './sla.js';
 import { runValidate } from './validate.js';
 import { runDemo } from './demo.js';
+import { addServeCommand } from './serve/server.js';
 
 /** Where a run of the command reads the clock and writes. @internal */
 export interface CliEnv {
@@ -15,8 +16,6 @@ export interface CliEnv {
   readonly clock: () => number;
   /** The command's own file (worker threads run it again). */
   readonly entry: URL;
-  /** Subcommands added by other files (`serve`, `metrics`), given the program. */
-  readonly extend?: ReadonlyArray<(program: Command, env: CliEnv, setExit: (code: number) => void) => void>;
 }
 
 const examples = (lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -83,7 +82,7 @@ export function buildProgram(env: CliEnv, setExit: (code: number) => void): Comm
     .addHelpText('after', examples(['itsm-kit demo', 'itsm-kit demo | less']))
     .action(() => setExit(runDemo((t) => env.stdout.write(`${t}\n`))));
 
-  for (const add of env.extend ?? []) add(program, env, setExit);
+  addServeCommand(program, env, setExit, examples);
   return program;
 }
 
