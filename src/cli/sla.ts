@@ -116,22 +116,27 @@ export async function runSla(options: SlaCommandOptions, env: { stdout: Writable
 
   const pool = workers > 0 ? new Pool(workers, { definitions: definitionsJson, calendars: calendarsJson, now, explain, source }, env.entry) : null;
   const pending: Array<Promise<LineOutcome[]>> = [];
-  const maxInFlight = Math.max(2, workers * 2);
+  const maxInFlight = Math.max(2, workers * 4);
   let stop = false;
 
   // Writes finished batches in order; stops at the first bad line with --fail-fast.
   const flush = async (outcomes: LineOutcome[]): Promise<void> => {
+    let text = '';
     for (const o of outcomes) {
-      if (stop) return;
-      await writeText(out, `${o.output}\n`);
+      text += `${o.output}\n`;
       done++;
       if (o.problem !== null) {
         badLines++;
-        if (bar === null) env.stderr.write(`${o.problem}\n`);
-        else bar.update({ bad: badLines }), env.stderr.write(`\n${o.problem}\n`);
-        if (options.failFast === true) stop = true;
+        if (bar !== null) env.stderr.write('\n');
+        env.stderr.write(`${o.problem}\n`);
+        if (options.failFast === true) {
+          stop = true;
+          break;
+        }
       }
     }
+    // One write per batch: fewer waits for the stream to drain.
+    if (text !== '') await writeText(out, text);
     bar?.update(total === null ? 0 : read, { tickets: done, bad: badLines });
   };
 
