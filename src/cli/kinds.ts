@@ -81,3 +81,8 @@ registerKind({ name: 'sla', title: 'SLA definition', schema: SlaDefinitionSchema
 registerKind({ name: 'priority-matrix', title: 'priority matrix', schema: PriorityMatrixSchema, validate: safeCreatePriorityMatrix, jsonSchema: fromZod(PriorityMatrixSchema, 'itsm-kit priority matrix'), looksLike: has('priorities') });
 registerKind({ name: 'escalation-policy', title: 'escalation policy', schema: EscalationPolicySchema, validate: safeCreateEscalationPolicy, jsonSchema: fromZod(EscalationPolicySchema, 'itsm-kit escalation policy'), looksLike: has('levels') });
 registerKind({ name: 'known-error', title: 'known error', schema: KnownErrorSchema, validate: safeCreateKnownError, jsonSchema: fromZod(KnownErrorSchema, 'itsm-kit known error'), looksLike: has('symptom', 'workaround') });
+
+/** The text of a kind's JSON Schema file (`schemas/<name>.json`): stable, two-space JSON and a newline. @internal */
+export function schemaText(kind: DefinitionKind): string {
+  return `${JSON.stringify(kind.jsonSchema(), null, 2)}\n`;
+}

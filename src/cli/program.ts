@@ -3,7 +3,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Writable } from 'node:stream';
 import { InputError, UsageError } from './errors.js';
-import { definitionKinds, kindNamed } from './kinds.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { definitionKinds, kindNamed, schemaText } from './kinds.js';
 import { runSla, type SlaCommandOptions } from './sla.js';
 import { runValidate } from './validate.js';
 import { runDemo } from './demo.js';
@@ -67,13 +69,21 @@ export function buildProgram(env: CliEnv, setExit: (code: number) => void): Comm
     });
 
   program.command('schema')
-    .description('Print the JSON Schema of a stored definition kind.')
-    .argument('<kind>', `one of ${definitionKinds().map((k) => k.name).join(', ')}`)
-    .addHelpText('after', examples(['itsm-kit schema calendar > calendar.schema.json']))
-    .action((name: string) => {
-      const kind = kindNamed(name);
-      if (kind === undefined) throw new UsageError(`"${name}" is not a kind; use one of ${definitionKinds().map((k) => k.name).join(', ')}`);
-      env.stdout.write(`${JSON.stringify(kind.jsonSchema(), null, 2)}\n`);
+    .description('Print the JSON Schema of a stored definition kind, or write every kind\'s to a folder.')
+    .argument('[kind]', `one of ${definitionKinds().map((k) => k.name).join(', ')}`)
+    .option('--write <dir>', 'write <kind>.json for every kind into <dir> (what the package ships in schemas/)')
+    .addHelpText('after', examples(['itsm-kit schema calendar > calendar.schema.json', 'itsm-kit schema --write schemas']))
+    .action((name: string | undefined, options: { write?: string }) => {
+      if (options.write !== undefined) {
+        mkdirSync(options.write, { recursive: true });
+        for (const kind of definitionKinds()) writeFileSync(join(options.write, `${kind.name}.json`), schemaText(kind));
+        env.stdout.write(`wrote ${definitionKinds().length} schemas to ${options.write}\n`);
+        setExit(0);
+        return;
+      }
+      const kind = name === undefined ? undefined : kindNamed(name);
+      if (kind === undefined) throw new UsageError(`${name === undefined ? 'a kind is needed' : `"${name}" is not a kind`}; use one of ${definitionKinds().map((k) => k.name).join(', ')}`);
+      env.stdout.write(schemaText(kind));
       setExit(0);
     });
 
