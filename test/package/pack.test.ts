@@ -92,8 +92,9 @@ describe('the import graph of the built files', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g)) {
-        const spec = m[1]!;
+      // Static imports and re-exports start a line in the built files; CJS has require("...") calls.
+      for (const m of text.matchAll(/^(?:import|export)\b[^;'"]*?(?:from\s*)?["']([^"']+)["']|\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/gm)) {
+        const spec = (m[1] ?? m[2])!;
         if (spec.startsWith('.')) visit(join(file, '..', spec));
         else bare.add(spec);
       }
