@@ -8,7 +8,7 @@ import {
   intersectCalendars,
   isBusinessTime,
   nextBusinessTime,
-  subtractCalendar,
+  subtractCalendars,
   unionCalendars,
 } from '../../src/calendar/index.js';
 import {
@@ -214,7 +214,7 @@ function randomScenario(index: number): Scenario {
   const b = leaf(otherZone, anchor);
   if (roll < 0.72) return { engine: unionCalendars(a.engine, b.engine), oracle: { kind: 'union', parts: [a.oracle, b.oracle] }, zone, anchor };
   if (roll < 0.82) return { engine: intersectCalendars(a.engine, b.engine), oracle: { kind: 'intersect', parts: [a.oracle, b.oracle] }, zone, anchor };
-  if (roll < 0.92) return { engine: subtractCalendar(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle }, zone, anchor };
+  if (roll < 0.92) return { engine: subtractCalendars(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle }, zone, anchor };
   const c = leaf(pick(ZONES), anchor);
   if (roll < 0.95) {
     return {
@@ -226,14 +226,14 @@ function randomScenario(index: number): Scenario {
   }
   if (roll < 0.97) {
     return {
-      engine: subtractCalendar(calendar24x7(otherZone), unionCalendars(a.engine, b.engine, c.engine)),
+      engine: subtractCalendars(calendar24x7(otherZone), unionCalendars(a.engine, b.engine, c.engine)),
       oracle: { kind: 'subtract', a: { kind: 'always' }, b: { kind: 'union', parts: [a.oracle, b.oracle, c.oracle] } },
       zone,
       anchor,
     };
   }
   return {
-    engine: intersectCalendars(a.engine, subtractCalendar(b.engine, c.engine), calendar24x7()),
+    engine: intersectCalendars(a.engine, subtractCalendars(b.engine, c.engine), calendar24x7()),
     oracle: { kind: 'intersect', parts: [a.oracle, { kind: 'subtract', a: b.oracle, b: c.oracle }, { kind: 'always' }] },
     zone,
     anchor,
@@ -666,7 +666,7 @@ describe('the calendar engine against the minute-stepping oracle', () => {
         ? { engine: a.engine, oracle: a.oracle, zone, anchor }
         : (() => {
             const b = leaf(pick(ZONES), anchor);
-            return { engine: subtractCalendar(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle } as const, zone, anchor };
+            return { engine: subtractCalendars(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle } as const, zone, anchor };
           })();
       const instants: number[] = [];
       for (let k = 0; k < 600; k++) instants.push(between(from, to) * MINUTE + (chance(0.2) ? int(MINUTE) : 0));
