@@ -4,7 +4,7 @@ import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, isInstant, toEpochMs } from '../cor
 const inSupportedRange = (ms: number): boolean => ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS;
 import { addBusinessDays, withTimeZone, type BusinessCalendar } from '../calendar/index.js';
 import { addBusinessMs, businessMsBetween } from '../calendar/internal.js';
-import { describeConditionOnce, describeHolding, getter, type Fields } from './condition.js';
+import { describeConditionOnce, describeHolding, getter, type Fields } from '../core/condition.js';
 import { thresholdMs, type CompiledSla } from './definition.js';
 import type { SlaCycle, SlaResult, SlaStage, SlaSwitch, SlaWarning } from './result.js';
 import type { ClockEnv, ClockPlan } from './plan.js';
@@ -18,7 +18,7 @@ function fieldValue(fields: Fields, path: string): unknown {
 
 /**
  * One SLA clock over one ticket: a fold over its events. `candidates` are the definitions it may run under
- * (one for `evaluateSla`; a group's alternatives for `evaluateSlas`).
+ * (one for `evaluateSla`; a group's alternatives for `evaluateTicket`).
  */
 export class SlaClock {
   private sla: CompiledSla;
