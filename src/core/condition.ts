@@ -299,7 +299,16 @@ export function compileCondition(c: Condition): CompiledCondition {
     const type = c.event;
     return (_f, e) => e === type;
   }
-  const get = getter(c.field);
+  const field = c.field;
+  const get = getter(field);
+  // The common operators on a plain field read it directly (this runs once per event per clock). A value that is
+  // not an own property is missing: `eq` and `in` do not hold, `ne` and `notIn` do.
+  if (!field.includes('.')) {
+    if ('eq' in c) { const v = c.eq; return (f) => f[field] === v && hasOwn(f, field); }
+    if ('ne' in c) { const v = c.ne; return (f) => f[field] !== v || !hasOwn(f, field); }
+    if ('in' in c) { const set = new Set<unknown>(c.in); return (f) => set.has(f[field]) && hasOwn(f, field); }
+    if ('notIn' in c) { const set = new Set<unknown>(c.notIn); return (f) => !set.has(f[field]) || !hasOwn(f, field); }
+  }
   if ('eq' in c) { const v = c.eq; return (f) => get(f) === v; }
   if ('ne' in c) { const v = c.ne; return (f) => get(f) !== v; }
   if ('in' in c) { const set = new Set<unknown>(c.in); return (f) => set.has(get(f)); }
