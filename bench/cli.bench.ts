@@ -1,6 +1,6 @@
 /**
  * The `itsm-kit sla` command: tickets per second through the real command (a child process reading NDJSON,
- * writing NDJSON) in-process, with 1 worker thread and with 2, beside in-process `evaluateMany` on the same
+ * writing NDJSON) in-process, with 1 worker thread and with 2, beside in-process `evaluateTickets` on the same
  * tickets (the ceiling: no parsing, no serialising, no process). Uses the built `dist/cli/main.js` when it
  * exists, else the sources through tsx (slower start-up; printed).
  */
@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCalendar, type CalendarSpec } from '../src/calendar/index.js';
-import { evaluateMany, type SlaDefinition, type SlaTicket } from '../src/sla/index.js';
+import { evaluateTickets, type SlaDefinition, type SlaTicket } from '../src/sla/index.js';
 import { formatNumber, formatRatio, formatTable, heading, mulberry32, randomInt, type SuiteContext } from './harness.js';
 
-export const title = 'itsm-kit sla: tickets per second through the command (in-process, 1 and 2 workers) vs evaluateMany';
+export const title = 'itsm-kit sla: tickets per second through the command (in-process, 1 and 2 workers) vs evaluateTickets';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TICKETS = 40_000;
@@ -49,14 +49,14 @@ export async function run(ctx: SuiteContext): Promise<void> {
 
   const t0 = performance.now();
   let clocks = 0;
-  for (const r of evaluateMany(defs, workload, { calendars, now: NOW })) if (r.ok) clocks += r.results.length;
+  for (const r of evaluateTickets(defs, workload, { calendars, now: NOW })) if (r.success) clocks += r.data.length;
   const inProcess = TICKETS / ((performance.now() - t0) / 1000);
 
   // Start-up alone (`--help`), subtracted so the figures are the steady rate.
   const startup = (): number => { const s = performance.now(); spawnSync(process.execPath, [...command, '--help']); return performance.now() - s; };
   startup();
   const startMs = Math.min(startup(), startup());
-  const rows: string[][] = [['evaluateMany (in-process, no I/O)', formatNumber(inProcess), '-', '1.00x']];
+  const rows: string[][] = [['evaluateTickets (in-process, no I/O)', formatNumber(inProcess), '-', '1.00x']];
   for (const workers of [0, 1, 2]) {
     const s = performance.now();
     const r = spawnSync(process.execPath, [...command, 'sla', '-d', join(fixtures, 'defs.json'), '-c', join(fixtures, 'cals.json'), '-t', file, '--now', NOW, '--out', join(dir, 'out.ndjson'), ...(workers > 0 ? ['--workers', String(workers)] : [])], { encoding: 'utf8' });
@@ -67,5 +67,5 @@ export async function run(ctx: SuiteContext): Promise<void> {
   }
   rmSync(dir, { recursive: true, force: true });
   console.log(`${formatNumber(TICKETS)} tickets, ${formatNumber(clocks)} clocks; command from ${built ? 'dist/cli/main.js' : 'the sources via tsx (run npm run build for the shipped figures)'}; start-up ${formatNumber(startMs)} ms subtracted`);
-  console.log(formatTable(['path', 'tickets/s', 'wall ms', 'vs evaluateMany'], rows, ['left', 'right', 'right', 'right']));
+  console.log(formatTable(['path', 'tickets/s', 'wall ms', 'vs evaluateTickets'], rows, ['left', 'right', 'right', 'right']));
 }

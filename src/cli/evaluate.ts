@@ -1,21 +1,18 @@
 // The SLA side of the command and the service: loading definitions and calendars, and evaluating tickets.
 // `evaluateTicketBatch` is the one place that calls the library's batch evaluation, so a rename there is one edit.
-import type { ItsmError } from '../core/errors.js';
 import { isItsmError } from '../core/errors.js';
 import { toEpochMs } from '../core/instant.js';
 import { safeCreateCalendar } from '../calendar/calendar.js';
 import type { BusinessCalendar } from '../calendar/engine.js';
 import type { CalendarSpec } from '../calendar/spec.js';
 import { safeCreateSlaDefinition, type SlaDefinition } from '../sla/definition.js';
-import { evaluateMany, type SlaTicket } from '../sla/evaluate.js';
+import { evaluateTickets, type SlaTicket, type SlaTicketResult } from '../sla/evaluate.js';
 import { explainSla } from '../sla/explain.js';
 import type { SlaResult } from '../sla/result.js';
 import { InputError, issueLines, shortMessage } from './errors.js';
 
-/** The outcome for one ticket, in the shape of the library's `evaluateTickets`. @internal */
-export type TicketOutcome =
-  | { readonly id: string; readonly success: true; readonly data: SlaResult[] }
-  | { readonly id: string; readonly success: false; readonly error: ItsmError };
+/** The outcome for one ticket, as the library's `evaluateTickets` yields it. @internal */
+export type TicketOutcome = SlaTicketResult;
 
 /** What every evaluation needs, checked once. @internal */
 export interface SlaSetup {
@@ -28,10 +25,8 @@ export interface SlaSetup {
  * through here.
  * @internal
  */
-export function* evaluateTicketBatch(setup: SlaSetup, tickets: Iterable<SlaTicket>, now: number, explain: boolean): Generator<TicketOutcome> {
-  for (const r of evaluateMany(setup.definitions, tickets, { calendars: setup.calendars, now, explain })) {
-    yield r.ok ? { id: r.id, success: true, data: r.results } : { id: r.id, success: false, error: r.error };
-  }
+export function evaluateTicketBatch(setup: SlaSetup, tickets: Iterable<SlaTicket>, now: number, explain: boolean): Generator<TicketOutcome> {
+  return evaluateTickets(setup.definitions, tickets, { calendars: setup.calendars, now, explain });
 }
 
 /** The definitions of a definitions file: a list, or `{ definitions: [...] }`, or one definition. @internal */

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateMany } from 'itsm-kit/sla';
+import { evaluateTickets } from 'itsm-kit/sla';
 import { calendars, definitions, RESULTS, RUNS, sampleTickets, timerJobId, QUEUE } from '../../examples/queue/shared.js';
 import { ROOT } from './helpers.js';
 
@@ -81,14 +81,14 @@ describe('SLA evaluation on BullMQ and Redis', () => {
         }, 120_000);
 
         const tickets = sampleTickets(TICKETS);
-        const expected = [...evaluateMany(definitions, tickets, { calendars, now: NOW })];
+        const expected = [...evaluateTickets(definitions, tickets, { calendars, now: NOW })];
         const stored = await client.hgetall(RESULTS);
         const expectedTimers = new Set<string>();
         let mismatches = 0;
         for (const e of expected) {
-          if (!e.ok) throw e.error;
-          if (stored[e.id] !== JSON.stringify(e.results)) mismatches++;
-          const next = e.results.map((r) => r.nextChangeAt?.getTime()).filter((t): t is number => t !== undefined);
+          if (!e.success) throw e.error;
+          if (stored[e.id] !== JSON.stringify(e.data)) mismatches++;
+          const next = e.data.map((r) => r.nextChangeAt?.getTime()).filter((t): t is number => t !== undefined);
           if (next.length > 0) expectedTimers.add(timerJobId(e.id, Math.min(...next)));
         }
         expect(mismatches).toBe(0);

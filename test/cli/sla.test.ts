@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCalendar, type CalendarSpec } from 'itsm-kit/calendar';
-import { evaluateMany, type SlaDefinition } from 'itsm-kit/sla';
+import { evaluateTickets, type SlaDefinition } from 'itsm-kit/sla';
 import { fixture, itsmKit, randomTickets, tempDir, writeNdjson } from './helpers.js';
 
 const NOW = '2026-03-09T18:00:00Z';
@@ -26,7 +26,7 @@ describe('itsm-kit sla', () => {
     noStackTrace(r.stderr);
   });
 
-  it('gives exactly what evaluateMany gives in-process (the naive path: parse, evaluate, stringify)', async () => {
+  it('gives exactly what evaluateTickets gives in-process (the naive path: parse, evaluate, stringify)', async () => {
     const dir = tempDir();
     const tickets = randomTickets(300);
     const file = writeNdjson(dir, 't.ndjson', tickets);
@@ -36,7 +36,7 @@ describe('itsm-kit sla', () => {
     const defs = JSON.parse(readFileSync(fixture('defs.json'), 'utf8')) as SlaDefinition[];
     const cals = JSON.parse(readFileSync(fixture('cals.json'), 'utf8')) as Record<string, CalendarSpec>;
     const calendars = Object.fromEntries(Object.entries(cals).map(([k, s]) => [k, createCalendar(s)]));
-    const expected = [...evaluateMany(defs, tickets, { calendars, now: NOW })].map((t) => JSON.stringify({ id: t.id, results: t.ok ? t.results : null }));
+    const expected = [...evaluateTickets(defs, tickets, { calendars, now: NOW })].map((t) => JSON.stringify({ id: t.id, results: t.success ? t.data : null }));
     expect(lines(r.stdout)).toEqual(expected);
   });
 
