@@ -4,3 +4,16 @@ export { findChangeConflicts, CHANGE_CONFLICT_KINDS } from './conflicts.js';
 export type { ChangeConflict, ChangeConflictKind, FindChangeConflictsOptions } from './conflicts.js';
 export { suggestChangeWindows } from './windows.js';
 export type { SuggestChangeWindowsOptions, ChangeWindow } from './windows.js';
+export { RISK_LEVELS, RiskModelSchema, createRiskModel, safeCreateRiskModel } from './risk-model.js';
+export type { RiskLevel, RiskModel } from './risk-model.js';
+export { assessChangeRisk } from './risk.js';
+export type { RiskAssessment, RiskAnswer, RiskInput, RiskSource } from './risk.js';
+export { riskModelJsonSchema, approvalPolicyJsonSchema } from './json-schema.js';
+export { CHANGE_MODELS } from './change-model.js';
+export type { ChangeModel } from './change-model.js';
+export { ApprovalPolicySchema, createApprovalPolicy, safeCreateApprovalPolicy } from './approval-policy.js';
+export type { ApprovalPolicy, ApprovalRule } from './approval-policy.js';
+export { evaluateApprovals, selectApprovalPolicy } from './approvals.js';
+export type {
+  ApprovalVote, ApprovalChange, ApprovalDelegation, EvaluateApprovalsOptions, ApprovalStatus, ApprovalGroupResult, ApprovalVoteResult, ApprovalResult,
+} from './approvals.js';
