@@ -17,3 +17,14 @@ export { evaluateApprovals, selectApprovalPolicy } from './approvals.js';
 export type {
   ApprovalVote, ApprovalChange, ApprovalDelegation, EvaluateApprovalsOptions, ApprovalStatus, ApprovalGroupResult, ApprovalVoteResult, ApprovalResult,
 } from './approvals.js';
+export { openChange, safeOpenChange, advanceChange, restoreChange, safeRestoreChange, explainChangeRefusal, replayChangeHistory } from './lifecycle.js';
+export type { ChangeSnapshotLike, ChangeStep } from './lifecycle.js';
+export { normalChangeMachine, standardChangeMachine, emergencyChangeMachine } from './machines.js';
+export type { ChangeMachine, ChangeSnapshot } from './machines.js';
+export { changeTransitions } from './lifecycle-rules.js';
+export type { ChangeRule } from './lifecycle-rules.js';
+export type {
+  ChangeState, ChangeOutcome, ChangeInput, ChangeContext, StoredChangeVote, ChangeEventBase, ChangeEvent, ChangeEventType,
+  ChangeUpdateEvent, ChangeModelEvent, ChangeAssessEvent, ChangeRequestAuthorizationEvent, ChangeVoteEvent, ChangeRejectEvent,
+  ChangeScheduleEvent, ChangeImplementEvent, ChangeCompleteEvent, ChangeCloseEvent, ChangeCancelEvent,
+} from './lifecycle-types.js';
