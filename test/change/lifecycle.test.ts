@@ -7,6 +7,7 @@ import {
 } from 'itsm-kit/change';
 import { transition } from 'xstate';
 
+type Payload = ChangeEvent extends infer E ? (E extends ChangeEvent ? Omit<E, 'at'> : never) : never;
 const T = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 9, 0) + minutes * 60_000).toISOString();
 const MODELS: ChangeModel[] = ['normal', 'standard', 'emergency'];
 const STATES: ChangeState[] = ['new', 'assess', 'authorize', 'scheduled', 'implement', 'review', 'closed', 'canceled'];
@@ -213,7 +214,7 @@ describe('persistence and input validation', () => {
 
 describe('model-based random sequences', () => {
   const common = [...PATH.normal, ...PATH.emergency].map(({ at: _at, ...e }) => e);
-  const rare: Array<Omit<ChangeEvent, 'at'>> = [
+  const rare: Array<Payload> = [
     { type: 'REJECT', reason: 'r' }, { type: 'CANCEL', reason: 'c' }, { type: 'CHANGE_MODEL', model: 'emergency' }, { type: 'CHANGE_MODEL', model: 'standard' },
     { type: 'CHANGE_MODEL', model: 'normal' }, { type: 'UPDATE', plannedStart: T(610) }, { type: 'UPDATE', riskLevel: 'low' }, { type: 'VOTE', voter: 'ann', decision: 'reject' },
     { type: 'COMPLETE' }, { type: 'CLOSE', outcome: 'failed', reviewNotes: 'PIR' },
@@ -232,7 +233,7 @@ describe('model-based random sequences', () => {
       let t = 0;
       for (const { e: payload, dt, pick } of steps) {
         t = dt < 0 ? Math.max(t, 600 + (t % 200)) : t + dt;
-        let guided: Omit<ChangeEvent, 'at'> | undefined = payload ?? undefined;
+        let guided: Payload | undefined = payload ?? undefined;
         if (payload === null) {
           const ok = PATH[s.context.model].map(({ at: _at, ...x }) => x).filter((x) => explainChangeRefusal(s, { ...x, at: T(t) } as ChangeEvent) === null);
           const movers = ok.filter((x) => changeTransitions[s.context.model][s.value as ChangeState][x.type] !== s.value);
