@@ -341,7 +341,7 @@ export function evaluateApprovals(
     const status: ApprovalStatus = approved ? 'approved' : !possible && (p.onReject !== 'after_all_responses' || complete) ? 'rejected' : 'pending';
     const text = ruleText(rule, eligible);
     let reason: string;
-    if (status === 'approved') reason = `${plural(a, 'approval')} (${text} needed ${need})`;
+    if (status === 'approved') reason = `${plural(a, 'approval')} (${text}: ${need} needed)`;
     else if (status === 'rejected') reason = eligible === 0 ? 'every member abstained: no one left to approve' : `approval is no longer possible: ${plural(a, 'approval')}, ${plural(rejectedBy.length, 'rejection')}${rejectedBy.length > 0 ? ` (${rejectedBy.join(', ')})` : ''}, ${need} needed (${text})`;
     else if (!possible) reason = `approval is no longer possible, but the policy waits for every response (outstanding: ${outstanding.join(', ')})`;
     else reason = `needs ${plural(need - a, 'more approval')} (${text}); outstanding: ${outstanding.join(', ')}`;
