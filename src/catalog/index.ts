@@ -1,0 +1,10 @@
+export { CatalogSchema } from './schema.js';
+export type { Catalog, CatalogService, CatalogOffering, CatalogAgreement, AgreementTarget, CatalogItem, CatalogItemTask } from './schema.js';
+export { createCatalog, safeCreateCatalog } from './catalog.js';
+export { catalogJsonSchema } from './json-schema.js';
+export { validateCatalog } from './validate.js';
+export type { CatalogFinding, CatalogFindingCode } from './validate.js';
+export { slaDefinitionsFor } from './resolve.js';
+export type { CatalogTicket, AppliedSla } from './resolve.js';
+export { serviceImpact } from './impact.js';
+export type { ImpactedService } from './impact.js';
