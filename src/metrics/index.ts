@@ -1,0 +1,10 @@
+export { quantile } from './quantile.js';
+export type { QuantileMethod, QuantileOptions } from './quantile.js';
+export { summarize } from './summary.js';
+export type { Summary, SummarizeOptions } from './summary.js';
+export { kaplanMeier } from './kaplan-meier.js';
+export type { SurvivalObservation, KaplanMeierStep, KaplanMeierResult } from './kaplan-meier.js';
+export { mannKendall, theilSen } from './trend.js';
+export type { MannKendallOptions, MannKendallResult, TrendPoint, TheilSenResult } from './trend.js';
+export { xmrChart, detectSignals } from './control-chart.js';
+export type { ControlRuleSet, DetectSignalsOptions, ControlSignal, SignalReport, XmrChartOptions, XmrPoint, XmrChart } from './control-chart.js';
