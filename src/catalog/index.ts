@@ -8,3 +8,7 @@ export { slaDefinitionsFor } from './resolve.js';
 export type { CatalogTicket, AppliedSla } from './resolve.js';
 export { serviceImpact } from './impact.js';
 export type { ImpactedService } from './impact.js';
+export { RiskRegisterSchema, createRiskRegister, safeCreateRiskRegister, riskRegisterJsonSchema } from './risk.js';
+export type { RiskRegister, RiskRegisterEntry, RiskControl } from './risk.js';
+export { scoreRiskEntry, riskHeatMap, overdueRiskReviews, risksForChange } from './risk-scoring.js';
+export type { RiskEntryRating, RiskEntryLevel, RiskEntryScore, RiskHeatMapOptions, RiskHeatMap, OverdueRiskReview, RiskChangeScope, RisksForChangeOptions, TouchedRisk } from './risk-scoring.js';
