@@ -3,7 +3,7 @@ import { toSafe, validationError, type SafeResult } from '../core/errors.js';
 import { frozenCopy } from '../core/freeze.js';
 import { parseDurationOrNull } from '../core/duration.js';
 import { issuesFromZod } from '../core/schema.js';
-import { compileCondition, ConditionSchema, type CompiledCondition, type Condition } from './condition.js';
+import { compileCondition, ConditionSchema, type CompiledCondition, type Condition } from '../core/condition.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -57,7 +57,7 @@ export const SlaDefinitionSchema = z
  * - `calendar`: a key of `options.calendars`; `'24x7'` is built in.
  * - `timeZoneField`: a ticket field holding an IANA zone; the calendar's hours are then read in that zone
  *   (the value when the cycle starts).
- * - `appliesTo`: must hold when the clock starts; `evaluateSlas` uses it to choose among a group's definitions.
+ * - `appliesTo`: must hold when the clock starts; `evaluateTicket` uses it to choose among a group's definitions.
  * - `group`: definitions of one group are alternatives (say P1 / P2 / P3 resolution); default
  *   `"<agreement>:<kind>"` for response, resolution and update kinds, else the id.
  * - `warnAt`: fractions of the target at which warnings fire, default `[0.75]`.
@@ -163,7 +163,8 @@ export function createSlaDefinition(input: SlaDefinition): SlaDefinition {
     const id = input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string' ? ` "${(input as { id: string }).id}"` : '';
     throw validationError(`SLA definition${id}`, issuesFromZod(r.error));
   }
-  const def = frozenCopy(input) as SlaDefinition;
+  // Keep the copy that was validated (read once), not the input: a getter must not change it afterwards.
+  const def = frozenCopy(r.data) as SlaDefinition;
   compiledCache.set(def, compile(def));
   return def;
 }

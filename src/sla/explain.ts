@@ -7,7 +7,7 @@ import type { SlaResult, SlaSegment } from './result.js';
  * business hours), each pause with the condition and event that caused it, warnings, the breach or the margin,
  * and what happens next. Times are shown in the zone the calendar's hours were read in.
  *
- * @param result - A result of `evaluateSla` / `evaluateSlas` (evaluated with `explain` on, the default).
+ * @param result - A result of `evaluateSla` / `evaluateTicket` (evaluated with `explain` on, the default).
  * @returns One line per fact, ready to print.
  * @example
  * ```ts

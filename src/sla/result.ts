@@ -82,7 +82,7 @@ export interface SlaCycle {
 }
 
 /**
- * A change of definition mid-life (for example priority raised from P3 to P1), recorded by `evaluateSlas`.
+ * A change of definition mid-life (for example priority raised from P3 to P1), recorded by `evaluateTicket`.
  *
  * @example
  * ```ts
@@ -137,7 +137,7 @@ export interface SlaResult {
   readonly warnings: readonly SlaWarning[];
   /** Earlier cycles of this clock (closed by reset or by a definition switch with `restart`). */
   readonly cycles: readonly SlaCycle[];
-  /** Definition switches (from `evaluateSlas`); empty for `evaluateSla`. */
+  /** Definition switches (from `evaluateTicket`); empty for `evaluateSla`. */
   readonly switches: readonly SlaSwitch[];
   /** The explanation of the current cycle: every counted, paused and outside-hours stretch up to `now`. */
   readonly segments: readonly SlaSegment[];

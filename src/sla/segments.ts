@@ -33,7 +33,7 @@ export class SegmentLog {
   }
 
   /** A running stretch `[from, to)`: counting inside the calendar's hours, outside-hours between them. */
-  running(cal: BusinessCalendar, from: number, to: number, cause: Cause, closed: string): void {
+  running(cal: BusinessCalendar, from: number, to: number, _counted: number, cause: Cause, closed: string): void {
     let at = from;
     const flat = businessMsIntervals(cal, from, to);
     for (let k = 0; k < flat.length; k += 2) {
