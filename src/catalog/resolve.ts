@@ -91,7 +91,7 @@ function scopeWords(t: AgreementTarget): string {
  *
  * The ticket's offering, when not given, is the first offering of the service whose customer groups include
  * the ticket's customer. Targets whose definition is missing are skipped ({@link validateCatalog} reports them).
- * Pass the definitions to `evaluateSlas`: an OLA definition falls in its own group (`OLA:resolution`).
+ * Pass the definitions to `evaluateTicket`: an OLA definition falls in its own group (`OLA:resolution`).
  *
  * @param catalog - The catalogue.
  * @param ticket - The service and what else is known of the ticket.
@@ -101,7 +101,7 @@ function scopeWords(t: AgreementTarget): string {
  * @example
  * ```ts
  * const applied = slaDefinitionsFor(catalog, { service: 'email', customer: 'finance', priority: 1 });
- * const results = evaluateSlas(applied.map((a) => a.definition), events, { calendars, now });
+ * const results = evaluateTicket(applied.map((a) => a.definition), events, { calendars, now });
  * ```
  * @category Catalogue
  */

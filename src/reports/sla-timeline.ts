@@ -49,7 +49,7 @@ const BAR_Y = 44, BAR_H = 26, MARGIN = 16;
  */
 export function renderSlaTimelineSvg(result: SlaResult, options: SlaTimelineOptions = {}): string {
   if (result === null || typeof result !== 'object' || !Array.isArray(result.segments) || !isDateLike(result.evaluatedAt)) {
-    throw new ItsmError('invalid_argument', 'result: expected an SLA result from evaluateSla or evaluateSlas.', { details: { field: 'result' } });
+    throw new ItsmError('invalid_argument', 'result: expected an SLA result from evaluateSla or evaluateTicket.', { details: { field: 'result' } });
   }
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ width?, title? }');
   const width = sizeOption(options.width, 800, 200);

@@ -29,7 +29,7 @@ export interface ReportIncident {
  *
  * @example
  * ```ts
- * const e: ReportSlaEntry = { id: 'INC0001', success: true, data: evaluateSlas(defs, events, options) };
+ * const e: ReportSlaEntry = { id: 'INC0001', success: true, data: evaluateTicket(defs, events, options) };
  * ```
  * @category Reports
  */

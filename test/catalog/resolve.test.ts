@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog, slaDefinitionsFor, type CatalogTicket } from 'itsm-kit/catalog';
 import { createCalendar } from 'itsm-kit/calendar';
-import { evaluateSlas } from 'itsm-kit/sla';
+import { evaluateTicket, type SlaResult } from 'itsm-kit/sla';
 import { soundCatalog } from './fixtures.js';
 
 const catalog = createCatalog(soundCatalog());
@@ -54,10 +54,10 @@ describe('slaDefinitionsFor on the precedence table', () => {
     expect(pick({ service: 'email', priority: 1, supplier: 'OtherCo' }, 'UC')).toBeUndefined();
   });
 
-  it('returns definitions that evaluateSlas runs side by side, the OLA in its own group', () => {
+  it('returns definitions that evaluateTicket runs side by side, the OLA in its own group', () => {
     const support = createCalendar({ timeZone: 'UTC', weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] } });
     const defs = slaDefinitionsFor(catalog, { service: 'email', priority: 1, group: 'messaging' }).map((a) => a.definition);
-    const results = evaluateSlas(defs, [
+    const results: SlaResult[] = evaluateTicket(defs, [
       { at: '2026-03-09T09:00:00Z', type: 'CREATE', set: { state: 'new' } },
       { at: '2026-03-09T11:00:00Z', type: 'RESOLVE', set: { state: 'resolved' } },
     ], { calendars: { support }, now: '2026-03-09T12:00:00Z' });

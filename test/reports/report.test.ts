@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportHtml, renderReportMarkdown, serviceReport, type ReportIncident, type ServiceReportInput } from 'itsm-kit/reports';
-import { evaluateSlas, type SlaDefinition } from 'itsm-kit/sla';
+import { evaluateTicket, type SlaDefinition } from 'itsm-kit/sla';
 import { parseXml } from './xml.js';
 
 const H = 3_600_000, D = 24 * H;
@@ -16,7 +16,7 @@ function input(perDay: number[], hours = 4, extra: Partial<ServiceReportInput> =
   const to = base + perDay.length * D;
   const slaResults = incidents.map((i) => ({
     id: i.id, success: true,
-    data: evaluateSlas([resolution], [{ at: i.openedAt, type: 'OPEN', set: { state: 'new' } }, { at: i.resolvedAt!, type: 'RESOLVE', set: { state: 'resolved' } }], { now: to }),
+    data: evaluateTicket([resolution], [{ at: i.openedAt, type: 'OPEN', set: { state: 'new' } }, { at: i.resolvedAt!, type: 'RESOLVE', set: { state: 'resolved' } }], { now: to }),
   }));
   return { period: { from: base, to, interval: 'day' }, timeZone: 'UTC', incidents, slaResults, ...extra };
 }

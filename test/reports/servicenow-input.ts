@@ -1,7 +1,7 @@
 // The real ServiceNow log as a service-report input: one incident per number (service = its category,
 // priority of its last row, opened_at, resolved_at of its last row), SLA results from four resolution SLAs on a
 // 24x7 calendar that pause while the incident awaits someone, evaluated at the end of the period.
-import { evaluateSlas, type SlaDefinition } from 'itsm-kit/sla';
+import { evaluateTickets, type SlaDefinition } from 'itsm-kit/sla';
 import type { ReportIncident, ReportSlaEntry, ServiceReportInput } from 'itsm-kit/reports';
 import { AWAITING_STATES, readServiceNowIncidents, toTicketEvents, type LogIncident } from '../support/servicenow-log.js';
 
@@ -32,6 +32,7 @@ export function servicenowReportInput(): LogReportInput {
     };
   });
   const now = PERIOD.to;
-  const slaResults: ReportSlaEntry[] = log.map((i) => ({ id: i.number, success: true, data: evaluateSlas(DEFINITIONS, toTicketEvents(i.rows), { now }) }));
+  const tickets = log.map((i) => ({ id: i.number, events: toTicketEvents(i.rows) }));
+  const slaResults: ReportSlaEntry[] = [...evaluateTickets(DEFINITIONS, tickets, { now, explain: true })];
   return { log, input: { period: PERIOD, timeZone: 'UTC', incidents, slaResults } };
 }
