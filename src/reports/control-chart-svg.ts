@@ -76,14 +76,19 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
   const y = (v: number): number => PAD.top + (1 - (v - lo) / (hi - lo)) * plotH;
 
   out.push(`<rect x="${PAD.left}" y="${PAD.top}" width="${coord(plotW)}" height="${coord(plotH)}" fill="#ffffff" stroke="#e2e8f0"/>`);
-  const hline = (v: number, role: string, label: string, color: string, dash: boolean): void => {
-    out.push(`<g data-role="${role}" data-value="${v}"><line x1="${PAD.left}" y1="${coord(y(v))}" x2="${coord(PAD.left + plotW)}" y2="${coord(y(v))}" stroke="${color}" stroke-width="1.5"${dash ? ' stroke-dasharray="6 4"' : ''}/>` +
-      `<text x="${PAD.left - 6}" y="${coord(y(v) + 4)}" text-anchor="end" fill="${color}" font-size="11">${escapeXml(figure(v))}</text>` +
-      `<text x="${coord(PAD.left + plotW - 4)}" y="${coord(y(v) - 4)}" text-anchor="end" fill="${color}" font-size="11">${escapeXml(label)}</text></g>`);
+  // Grid lines at round values, then the center line and the limits (labelled in the legend, valued on the axis).
+  for (const v of niceTicks(lo, hi, 4)) {
+    out.push(`<line x1="${PAD.left}" y1="${coord(y(v))}" x2="${coord(PAD.left + plotW)}" y2="${coord(y(v))}" stroke="#edf2f7"/>` +
+      `<text x="${PAD.left - 6}" y="${coord(y(v) + 4)}" text-anchor="end" fill="#718096" font-size="11">${escapeXml(figure(v))}</text>`);
+  }
+  const hline = (v: number, role: string, color: string, dash: boolean): void => {
+    out.push(`<g data-role="${role}" data-value="${v}"><title>${escapeXml(`${role.replace('-', ' ')}: ${figure(v, 2)}${unit}`)}</title><line x1="${PAD.left}" y1="${coord(y(v))}" x2="${coord(PAD.left + plotW)}" y2="${coord(y(v))}" stroke="${color}" stroke-width="1.5"${dash ? ' stroke-dasharray="6 4"' : ''}/></g>`);
   };
-  if (chart.center !== null) hline(chart.center, 'center', 'mean', '#2f855a', false);
-  if (chart.upperLimit !== null) hline(chart.upperLimit, 'upper-limit', 'upper limit', '#c53030', true);
-  if (chart.lowerLimit !== null) hline(chart.lowerLimit, 'lower-limit', 'lower limit', '#c53030', true);
+  if (chart.center !== null) hline(chart.center, 'center', '#2f855a', false);
+  if (chart.upperLimit !== null) hline(chart.upperLimit, 'upper-limit', '#c53030', true);
+  if (chart.lowerLimit !== null) hline(chart.lowerLimit, 'lower-limit', '#c53030', true);
+  const legend = chart.center === null ? '' : `mean ${figure(chart.center)}` + (chart.upperLimit === null ? '' : ` · limits ${figure(chart.lowerLimit!)} to ${figure(chart.upperLimit)}`);
+  out.push(`<text x="${coord(width - PAD.right)}" y="20" text-anchor="end" fill="#4a5568" font-size="11">${escapeXml(legend)}${legend === '' ? '' : ' · '}<tspan fill="#c53030">● signal</tspan></text>`);
   out.push(`<polyline fill="none" stroke="#2b6cb0" stroke-width="2" points="${pts.map((p) => `${coord(x(p.index))},${coord(y(p.value))}`).join(' ')}"/>`);
   for (const p of pts) {
     const signal = p.signals.length > 0;
@@ -104,4 +109,14 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
   }
   out.push('</svg>');
   return out.join('\n');
+}
+
+/** About `count` round values (1, 2 or 5 times a power of ten apart) within [lo, hi]. */
+function niceTicks(lo: number, hi: number, count: number): number[] {
+  const raw = (hi - lo) / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi && out.length < 20; v += step) out.push(Math.round(v / step) * step);
+  return out;
 }

@@ -35,7 +35,9 @@ const BAR_Y = 44, BAR_H = 26, MARGIN = 16;
  * A pure function returning a standalone SVG document (no script, no external reference).
  *
  * The axis runs from the start of the cycle to the latest of `now`, the last stretch, the breach and the stop;
- * the due instant is included when it lies within three times that span (a long pause can push it far out).
+ * for an open clock the due instant is included when it lies within three times that span (a long pause can
+ * push it far out). Each marker is listed with its local time (in the zone the calendar was read in) in a key
+ * under the bar.
  *
  * @param result - An SLA result, evaluated with `explain` on (the default of `evaluateSla`).
  * @param options - `width`, `title`.
@@ -53,57 +55,61 @@ export function renderSlaTimelineSvg(result: SlaResult, options: SlaTimelineOpti
   }
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ width?, title? }');
   const width = sizeOption(options.width, 800, 200);
-  const height = 132;
   const tz = result.timeZone;
   const title = options.title ?? `${result.agreement} ${result.slaId}: ${result.stage.replace('_', ' ')}${result.breached ? ', breached' : ''}${result.startedAt === null ? '' : `, ${figure(result.percent)}% of ${formatDuration(result.targetMs, { days: false })} used`}`;
-  const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${coord(width)} ${height}" width="${coord(width)}" height="${height}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`;
-  const out: string[] = [head, `<title>${escapeXml(title)}</title>`, `<text x="${MARGIN}" y="20" font-size="14" font-weight="600" fill="#1a202c">${escapeXml(title)}</text>`];
   const segs = result.segments;
+  const svg = (height: number, body: string[]): string => [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${coord(width)} ${height}" width="${coord(width)}" height="${height}" role="img" aria-label="${escapeXml(title)}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<text x="${MARGIN}" y="20" font-size="14" font-weight="600" fill="#1a202c">${escapeXml(title)}</text>`,
+    ...body, '</svg>',
+  ].join('\n');
   if (result.startedAt === null && segs.length === 0) {
-    out.push(`<text x="${MARGIN}" y="${BAR_Y + 18}" fill="#4a5568">The clock has not started.</text>`, '</svg>');
-    return out.join('\n');
+    return svg(80, [`<text x="${MARGIN}" y="${BAR_Y + 18}" fill="#4a5568">The clock has not started.</text>`]);
   }
+  const closed = result.stage === 'completed' || result.stage === 'canceled';
   const t0 = Math.min(result.startedAt?.getTime() ?? Infinity, segs[0]?.from.getTime() ?? Infinity);
   let t1 = Math.max(result.evaluatedAt.getTime(), segs.at(-1)?.to.getTime() ?? t0, result.breachedAt?.getTime() ?? t0, result.stoppedAt?.getTime() ?? t0);
-  const due = result.dueAt?.getTime() ?? null;
+  const due = closed ? null : result.dueAt?.getTime() ?? null;
   if (due !== null && due > t1 && due - t0 <= 3 * Math.max(1, t1 - t0)) t1 = due;
   const span = Math.max(1, t1 - t0);
   const inner = width - 2 * MARGIN;
   const x = (t: number): number => MARGIN + ((t - t0) / span) * inner;
 
-  out.push(`<rect x="${MARGIN}" y="${BAR_Y}" width="${coord(inner)}" height="${BAR_H}" fill="#f7fafc" stroke="#a0aec0" data-role="track"/>`);
-  for (const s of segs) out.push(segmentRect(s, x, tz));
+  const body: string[] = [`<rect x="${MARGIN}" y="${BAR_Y}" width="${coord(inner)}" height="${BAR_H}" fill="#f7fafc" stroke="#a0aec0" data-role="track"/>`];
+  for (const s of segs) body.push(segmentRect(s, x, tz));
 
-  const markers: string[] = [];
-  const marker = (t: number, color: string, label: string, role: string, dash: boolean, row: number): void => {
-    const px = coord(x(t));
-    markers.push(`<g data-role="${role}" data-at="${new Date(t).toISOString()}"><title>${escapeXml(`${label}: ${formatInstant(t, tz)}`)}</title>` +
-      `<line x1="${px}" y1="${BAR_Y - 6}" x2="${px}" y2="${BAR_Y + BAR_H + 6}" stroke="${color}" stroke-width="2"${dash ? ' stroke-dasharray="4 3"' : ''}/>` +
-      `<text x="${px}" y="${BAR_Y + BAR_H + 20 + row * 13}" fill="${color}" text-anchor="${anchor(x(t), width)}">${escapeXml(label)}</text></g>`);
-  };
-  let row = 0;
+  // Markers: a line across the bar, and a line of text in the key below (two columns), so labels never collide.
+  const marks: Array<{ t: number; color: string; label: string; role: string; dash: boolean }> = [];
   for (const w of result.warnings) {
-    const at = w.reachedAt ?? w.dueAt;
-    if (at !== null && at.getTime() >= t0 && at.getTime() <= t1) marker(at.getTime(), '#dd6b20', `${Math.round(w.fraction * 100)}% ${w.reachedAt === null ? 'due' : 'reached'}`, 'warning', w.reachedAt === null, row++ % 2);
+    const at = w.reachedAt ?? (closed ? null : w.dueAt);
+    if (at !== null && at.getTime() >= t0 && at.getTime() <= t1) marks.push({ t: at.getTime(), color: '#dd6b20', label: `${Math.round(w.fraction * 100)}% ${w.reachedAt === null ? 'due' : 'reached'}`, role: 'warning', dash: w.reachedAt === null });
   }
-  if (result.breachedAt !== null) marker(result.breachedAt.getTime(), '#c53030', 'breach', 'breach', false, row++ % 2);
-  else if (due !== null && due <= t1 && result.stage !== 'completed' && result.stage !== 'canceled') marker(due, '#c53030', 'due', 'due', true, row++ % 2);
-  marker(result.evaluatedAt.getTime(), '#1a202c', 'now', 'now', false, row++ % 2);
-  out.push(...markers);
+  if (result.breachedAt !== null) marks.push({ t: result.breachedAt.getTime(), color: '#c53030', label: 'breach', role: 'breach', dash: false });
+  else if (due !== null && due <= t1) marks.push({ t: due, color: '#c53030', label: 'due', role: 'due', dash: true });
+  if (result.stoppedAt !== null) marks.push({ t: result.stoppedAt.getTime(), color: '#2f855a', label: result.stage === 'canceled' ? 'canceled' : 'stopped', role: 'stop', dash: false });
+  marks.push({ t: result.evaluatedAt.getTime(), color: '#1a202c', label: 'now', role: 'now', dash: false });
+  const keyTop = BAR_Y + BAR_H + 22;
+  marks.forEach((m, i) => {
+    const px = coord(x(m.t));
+    const kx = MARGIN + (i % 2) * (inner / 2), ky = keyTop + Math.floor(i / 2) * 16;
+    const text = `${m.label} ${formatInstant(m.t, tz)}`;
+    body.push(`<g data-role="${m.role}" data-at="${new Date(m.t).toISOString()}"><title>${escapeXml(text)}</title>` +
+      `<line x1="${px}" y1="${BAR_Y - 5}" x2="${px}" y2="${BAR_Y + BAR_H + 5}" stroke="${m.color}" stroke-width="2"${m.dash ? ' stroke-dasharray="4 3"' : ''}/>` +
+      `<line x1="${coord(kx)}" y1="${ky - 4}" x2="${coord(kx + 14)}" y2="${ky - 4}" stroke="${m.color}" stroke-width="2"${m.dash ? ' stroke-dasharray="4 3"' : ''}/>` +
+      `<text x="${coord(kx + 20)}" y="${ky}" fill="${m.color}" font-size="11">${escapeXml(text)}</text></g>`);
+  });
+  const legendY = keyTop + Math.ceil(marks.length / 2) * 16 + 4;
 
-  out.push(`<text x="${MARGIN}" y="${BAR_Y - 10}" fill="#4a5568" font-size="11">${escapeXml(formatInstant(t0, tz))}</text>`);
-  out.push(`<text x="${coord(width - MARGIN)}" y="${BAR_Y - 10}" fill="#4a5568" font-size="11" text-anchor="end">${escapeXml(formatInstant(t1, tz))}</text>`);
+  body.push(`<text x="${MARGIN}" y="${BAR_Y - 9}" fill="#4a5568" font-size="11">${escapeXml(formatInstant(t0, tz))}</text>`);
+  body.push(`<text x="${coord(width - MARGIN)}" y="${BAR_Y - 9}" fill="#4a5568" font-size="11" text-anchor="end">${escapeXml(formatInstant(t1, tz))}</text>`);
   let lx = MARGIN;
   for (const kind of ['counting', 'paused', 'outside_hours'] as const) {
-    out.push(`<rect x="${coord(lx)}" y="${height - 14}" width="10" height="10" fill="${COLORS[kind]}"/><text x="${coord(lx + 14)}" y="${height - 5}" fill="#2d3748" font-size="11">${LABELS[kind]}</text>`);
+    if (!segs.some((s) => s.kind === kind)) continue;
+    body.push(`<rect x="${coord(lx)}" y="${legendY - 9}" width="10" height="10" fill="${COLORS[kind]}"/><text x="${coord(lx + 14)}" y="${legendY}" fill="#2d3748" font-size="11">${LABELS[kind]}</text>`);
     lx += 14 + LABELS[kind].length * 6.2 + 16;
   }
-  out.push('</svg>');
-  return out.join('\n');
-}
-
-function anchor(px: number, width: number): 'start' | 'middle' | 'end' {
-  return px < 40 ? 'start' : px > width - 40 ? 'end' : 'middle';
+  return svg(legendY + 10, body);
 }
 
 function segmentRect(s: SlaSegment, x: (t: number) => number, tz: string): string {
