@@ -9,10 +9,10 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import dayjs from 'dayjs';
 import { createCalendar } from '../src/calendar/index.js';
-import { createSlaDefinition, evaluateTickets, evaluateTicket, type SlaTicket, type TicketEvent } from '../src/sla/index.js';
+import { createSlaDefinition, evaluateSla, evaluateTickets, evaluateTicket, explainSla, type SlaTicket, type TicketEvent } from '../src/sla/index.js';
 import { BENCH_SPEC } from './calendar.fixtures.js';
 import { dayjsBusinessTimePeer } from './calendar.peers.js';
-import { compare, formatNumber, formatRatio, formatTable, heading, mulberry32, randomInt, type Rng, type SuiteContext } from './harness.js';
+import { compare, formatMs, formatNumber, formatRatio, formatTable, heading, median, mulberry32, randomInt, timeOnce, type Rng, type SuiteContext } from './harness.js';
 
 export const title = 'SLA evaluation: evaluateTickets over 100,000 tickets (response + resolution with pause) vs hand-written clocks on dayjs-business-time';
 
@@ -148,4 +148,62 @@ export async function run(ctx: SuiteContext): Promise<void> {
   }
   console.log('\nstreaming a generator of tickets through evaluateTickets (explain on): heap above the start, after GC');
   console.log(formatTable(['tickets evaluated', 'heap growth'], marks, ['right', 'right']));
+
+  costLaws(office);
+}
+
+/** Median wall time of `fn` over rounds within a small budget (at least 3 runs). */
+function medianMs(fn: () => unknown, budgetMs = 300): number {
+  const times: number[] = [];
+  const t0 = performance.now();
+  while (times.length < 3 || (performance.now() - t0 < budgetMs && times.length < 200)) times.push(timeOnce(fn).ms);
+  return median(times);
+}
+
+/**
+ * Cost laws (printed, not asserted): the cost of evaluating and explaining grows with the events (and the segments
+ * they create), not with the span of time between them; explaining is linear in the history's length.
+ */
+function costLaws(office: ReturnType<typeof createCalendar>): void {
+  const DAY = 86_400_000;
+  const calendars = { office };
+  const opened = Date.UTC(2026, 2, 9, 14);
+  const history: TicketEvent[] = [
+    { at: opened, type: 'CREATE', set: { state: 'new' } },
+    { at: opened + 20 * MINUTE, type: 'ASSIGN', set: { state: 'in_progress' } },
+  ];
+  const lastSupported = Date.UTC(9999, 11, 31, 23, 59, 59);
+  const spans: Array<[string, number]> = [['1 day', DAY], ['1 month', 30 * DAY], ['1 year', 365 * DAY], ['10 years', 3652 * DAY], ['100 years', 36_524 * DAY], ['1,000 years', 365_242 * DAY], ['to 9999-12-31', lastSupported - opened]];
+  console.log('\ncost law 1: one open ticket (2 events) on office hours, evaluated at now = last event + span');
+  const rows: string[][] = [];
+  let base: number[] | null = null;
+  for (const [label, span] of spans) {
+    const now = Math.min(opened + 20 * MINUTE + span, lastSupported);
+    const figures = medianMs(() => evaluateSla(resolution, history, { calendars, now, explain: false }));
+    const explained = medianMs(() => evaluateSla(resolution, history, { calendars, now, explain: true }));
+    const result = evaluateSla(resolution, history, { calendars, now, explain: true });
+    const lines = medianMs(() => explainSla(result));
+    base ??= [figures, explained, lines];
+    rows.push([label, formatMs(figures), formatMs(explained), formatMs(lines), formatNumber(result.segments.length),
+      formatRatio(figures / base[0]!), formatRatio(explained / base[1]!)]);
+  }
+  console.log(formatTable(['span', 'evaluate (explain: false)', 'evaluate (explain: true)', 'explainSla', 'segments', 'false vs 1 day', 'true vs 1 day'], rows,
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right']));
+
+  console.log('\ncost law 2: explanation against history length (a hold and a resume every 2 h, 24x7 clock)');
+  const around = createSlaDefinition({ id: 'law', target: 'P3660D', calendar: '24x7', start: true, stop: false, pause: { field: 'state', eq: 'on_hold' } });
+  const rows2: string[][] = [];
+  let perEvent0: number | null = null;
+  for (const n of [100, 1_000, 10_000, 100_000]) {
+    const events: TicketEvent[] = [];
+    for (let i = 0; i < n; i++) events.push({ at: opened + i * 3_600_000, type: 'E', set: { state: i % 2 === 1 ? 'on_hold' : 'in_progress' } });
+    const now = opened + n * 3_600_000;
+    const evaluate = medianMs(() => evaluateSla(around, events, { calendars, now }), 200);
+    const result = evaluateSla(around, events, { calendars, now });
+    const explain = medianMs(() => explainSla(result), 200);
+    const perEvent = (evaluate + explain) / n;
+    perEvent0 ??= perEvent;
+    rows2.push([formatNumber(n), formatNumber(result.segments.length), formatMs(evaluate), formatMs(explain), `${(perEvent * 1000).toFixed(2)} µs`, formatRatio(perEvent / perEvent0)]);
+  }
+  console.log(formatTable(['events', 'segments', 'evaluateSla (explain)', 'explainSla', 'per event', 'vs 100 events'], rows2, ['right', 'right', 'right', 'right', 'right', 'right']));
 }

@@ -23,12 +23,12 @@ export interface SummarizeOptions {
  *
  * @example
  * ```ts
- * const s: Summary = summarize([1, 2, 3]);
+ * const s: SampleSummary = summarize([1, 2, 3]);
  * s.quantiles['0.9']; // 2.8
  * ```
  * @category Statistics
  */
-export interface Summary {
+export interface SampleSummary {
   readonly n: number;
   readonly mean: number | null;
   readonly min: number | null;
@@ -41,8 +41,8 @@ export interface Summary {
   readonly reason?: 'insufficient_data';
 }
 
-/** Summary of `a[from, to)` (reorders the range). @internal */
-export function summarizeRange(a: Float64Array, from: number, to: number, probs: readonly number[], method: QuantileMethod): Summary {
+/** SampleSummary of `a[from, to)` (reorders the range). @internal */
+export function summarizeRange(a: Float64Array, from: number, to: number, probs: readonly number[], method: QuantileMethod): SampleSummary {
   const n = to - from;
   const quantiles: Record<string, number | null> = {};
   if (n === 0) {
@@ -87,7 +87,7 @@ function clampMean(mean: number, min: number, max: number): number {
  * ```
  * @category Statistics
  */
-export function summarize(values: readonly number[], options: SummarizeOptions = {}): Summary {
+export function summarize(values: readonly number[], options: SummarizeOptions = {}): SampleSummary {
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', 'an object such as { quantiles: [0.9] }');
   const method = methodArg(options.method, 'options.method');
   const probs = (options.quantiles ?? []).map((p, i) => probabilityArg(p, `options.quantiles[${i}]`));

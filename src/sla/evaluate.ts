@@ -40,7 +40,7 @@ function readOptions(options: EvaluateOptions | null | undefined, explainByDefau
     throw new ItsmError('invalid_argument', `options: ${describeValue(options)} is not an object { now, calendars?, explain?, onSwitch? }.`, { details: { field: 'options' } });
   }
   const now = toEpochMs(options.now, 'options.now');
-  const calendars = options.calendars ?? {};
+  const calendars = options.calendars === undefined ? {} : options.calendars;
   if (calendars === null || typeof calendars !== 'object') {
     throw new ItsmError('invalid_argument', `options.calendars: ${describeValue(calendars)} is not an object of calendars by key.`, { details: { field: 'options.calendars' } });
   }
@@ -49,11 +49,11 @@ function readOptions(options: EvaluateOptions | null | undefined, explainByDefau
       throw new ItsmError('invalid_argument', `options.calendars.${key}: expected a BusinessCalendar; build one with createCalendar(spec).`, { details: { field: `options.calendars.${key}` } });
     }
   }
-  const onSwitch = options.onSwitch ?? 'carry';
+  const onSwitch = options.onSwitch === undefined ? 'carry' : options.onSwitch;
   if (onSwitch !== 'carry' && onSwitch !== 'restart') {
     throw new ItsmError('invalid_argument', `options.onSwitch: ${describeValue(onSwitch)} is not "carry" or "restart".`, { details: { field: 'options.onSwitch' } });
   }
-  const explain = options.explain ?? explainByDefault;
+  const explain = options.explain === undefined ? explainByDefault : options.explain;
   if (typeof explain !== 'boolean') {
     throw new ItsmError('invalid_argument', `options.explain: ${describeValue(explain)} is not true or false.`, { details: { field: 'options.explain' } });
   }

@@ -33,7 +33,9 @@ export interface SlaWarning {
 }
 
 /**
- * One stretch of the explanation of a clock: counting, paused, or running but outside business hours.
+ * One stretch of the explanation of a clock: counting, paused, or running but outside business hours. A running
+ * stretch longer than 366 days between two events (or up to `now`) ends with one summary `counting` segment whose
+ * span includes the closed hours; its `businessMs` is still the business time it holds.
  *
  * @example
  * ```ts
