@@ -12,3 +12,14 @@ export { RiskRegisterSchema, createRiskRegister, safeCreateRiskRegister, riskReg
 export type { RiskRegister, RiskRegisterEntry, RiskControl } from './risk.js';
 export { scoreRiskEntry, riskHeatMap, overdueRiskReviews, risksForChange } from './risk-scoring.js';
 export type { RiskEntryRating, RiskEntryLevel, RiskEntryScore, RiskHeatMapOptions, RiskHeatMap, OverdueRiskReview, RiskChangeScope, RisksForChangeOptions, TouchedRisk } from './risk-scoring.js';
+export {
+  openServiceRequest, safeOpenServiceRequest, advanceServiceRequest, restoreServiceRequest, safeRestoreServiceRequest,
+  explainServiceRequestRefusal, replayServiceRequestHistory, serviceRequestApproval, evaluateRequestFulfilmentSla,
+  serviceRequestInput, serviceRequestMachine,
+} from './request.js';
+export type { ServiceRequestMachine, ServiceRequestSnapshot, ServiceRequestSnapshotLike, ServiceRequestStep, ServiceRequestInputOptions } from './request.js';
+export { serviceRequestTransitions } from './request-rules.js';
+export type { ServiceRequestRule } from './request-rules.js';
+export type {
+  ServiceRequestState, ServiceRequestInput, StoredRequestVote, ServiceRequestTask, ServiceRequestContext, ServiceRequestEvent, ServiceRequestEventType,
+} from './request-types.js';

@@ -186,7 +186,8 @@ const AgreementSchema = z.strictObject({
   targets: z.array(TargetSchema),
 });
 
-const ItemSchema = z.strictObject({
+/** The shape of a catalogue item (for the service request machine). @internal */
+export const ItemSchema = z.strictObject({
   id: Id,
   name: z.string().min(1, 'must be a non-empty name'),
   service: Id,
