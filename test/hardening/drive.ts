@@ -3,7 +3,7 @@
 import { ItsmError, isBusinessCalendar } from 'itsm-kit';
 import * as api from 'itsm-kit';
 import { HOSTILE_KEYS, IMMUTABLE, type Hostile } from './hostile.js';
-import { describeArgs, findNonFinite, fingerprint, prototypesChanged, prototypesFingerprint, type InspectOptions } from './inspect.js';
+import { THIRD_PARTY, describeArgs, findNonFinite, fingerprint, prototypesChanged, prototypesFingerprint, type InspectOptions } from './inspect.js';
 import { ERROR_CODES, knownFindings, type Entry, type ViolationKind } from './registry.js';
 
 /** A call that takes longer fails: it catches hangs and runaway cost, not slowness (CI noise stays far below). */
@@ -11,6 +11,7 @@ export const TIME_BOUND_MS = 2_000;
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 const INSPECT: InspectOptions = { opaque: (v) => isBusinessCalendar(v), immutable: IMMUTABLE };
+const INSPECT_ARGS: InspectOptions = { ...INSPECT, immutable: { has: (v: object) => IMMUTABLE.has(v) || THIRD_PARTY.has(v) } as WeakSet<object> };
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -44,7 +45,7 @@ export function drive(name: string, entry: Entry, args: unknown[]): Outcome {
   const fn = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
   const findings = knownFindings.filter((f) => f.name === name && safely(() => f.when(args)));
   if (findings.some((f) => f.skip)) return { violations: [], tolerated: [], skipped: true, ms: 0 };
-  const before = args.map((a) => fingerprint(a, INSPECT));
+  const before = args.map((a) => fingerprint(a, INSPECT_ARGS));
   const protoBefore = prototypesFingerprint();
   let result: unknown;
   let error: unknown;
@@ -79,7 +80,7 @@ export function drive(name: string, entry: Entry, args: unknown[]): Outcome {
     if (bad) found.push({ kind: 'non_finite', message: `returned ${bad.what} at ${bad.path}` });
   }
   args.forEach((a, i) => {
-    if (fingerprint(a, INSPECT) !== before[i]) found.push({ kind: 'mutated', message: `mutated argument ${i}` });
+    if (fingerprint(a, INSPECT_ARGS) !== before[i]) found.push({ kind: 'mutated', message: `mutated argument ${i}` });
   });
   const proto = prototypesChanged(protoBefore, prototypesFingerprint());
   if (proto) found.push({ kind: 'prototype', message: proto });

@@ -3,6 +3,12 @@
 // prototypes (to prove nothing was polluted). Nothing here calls user code: no getters, no toString, and a Proxy
 // whose traps throw is recorded as opaque.
 
+/**
+ * Third-party objects passed as valid arguments (a `date-holidays` instance caches what it computed): fingerprinted
+ * by identity only, since their internal caches are not the caller's data.
+ */
+export const THIRD_PARTY: WeakSet<object> = new WeakSet();
+
 /** Keys of library objects that are not data (xstate internals): never walked. */
 export const SKIPPED_KEYS: ReadonlySet<string> = new Set(['machine', '_nodes']);
 

@@ -4,6 +4,7 @@
 import { incidentMachine, problemMachine, type BusinessCalendar, type ItsmErrorCode } from 'itsm-kit';
 import * as api from 'itsm-kit';
 import { BUSINESS_CLOCK, businessClockOf } from '../../src/core/business-clock.js';
+import { moreRegistry } from './registry-more.js';
 
 /**
  * TEMPORARY until calendars carry their business clock (calendar branch): attaches one built on the public API, as
@@ -107,7 +108,7 @@ const condition = () => ({ all: [{ field: 'state', in: ['new', 'in_progress'] },
 // The registry: one entry per exported function
 // ---------------------------------------------------------------------------------------------------------------
 
-export const registry: Readonly<Record<string, Entry>> = {
+const baseRegistry: Readonly<Record<string, Entry>> = {
   // core
   isItsmError: { args: () => [new api.ItsmError('invalid_argument', 'x')] },
   toEpochMs: { args: () => ['2026-03-08T09:30:00-05:00', 'field'] },
@@ -129,7 +130,6 @@ export const registry: Readonly<Record<string, Entry>> = {
   addBusinessDays: { args: () => [office, at(0), 2, { at: '12:00' }] },
   unionCalendars: { args: () => [office, nights] },
   intersectCalendars: { args: () => [office, nights] },
-  subtractCalendar: { args: () => [office, nights] },
   withTimeZone: { args: () => [office, 'Europe/Paris'] },
   formatInstant: { args: () => [at(0), 'America/New_York'] },
   calendarSpecJsonSchema: { args: () => [] },
@@ -139,8 +139,6 @@ export const registry: Readonly<Record<string, Entry>> = {
   createSlaDefinition: { args: () => [slaDefinitionJson()] },
   safeCreateSlaDefinition: { args: () => [slaDefinitionJson()] },
   evaluateSla: { args: () => [slaDefinition, slaEvents(), evaluateOptions()] },
-  evaluateSlas: { args: () => [[slaDefinition], slaEvents(), evaluateOptions()] },
-  evaluateMany: { args: () => [[slaDefinition], [{ id: 'T1', events: slaEvents() }, { id: 'T2', events: slaEvents() }], evaluateOptions()], generator: true },
   explainSla: { args: () => [slaResult] },
   slaDefinitionJsonSchema: { args: () => [] },
 
@@ -178,6 +176,9 @@ export const registry: Readonly<Record<string, Entry>> = {
     args: () => [persistedProblem(resolvedProblem), [{ id: 'INC1', state: 'on_hold', holdReason: 'awaiting_problem', updatedAt: at(5) }, { id: 'INC2', state: 'in_progress' }], { resolutionCode: 'solved_by_problem' }],
   },
 };
+
+/** Every driven export (this file: core, calendar, SLA, incident, problem; registry-more.ts: the other modules). */
+export const registry: Readonly<Record<string, Entry>> = { ...baseRegistry, ...moreRegistry };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Known findings: cases the suite tolerates until the module that owns them is fixed (see KNOWN.md)
