@@ -43,8 +43,8 @@ function checkError(e: unknown, where: string): Violation | null {
 /** Calls `name` with `args` (draining a generator) and checks the contract. */
 export function drive(name: string, entry: Entry, args: unknown[]): Outcome {
   const fn = (api as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
-  const findings = knownFindings.filter((f) => f.name === name && safely(() => f.when(args)));
-  if (findings.some((f) => f.skip)) return { violations: [], tolerated: [], skipped: true, ms: 0 };
+  const mine = knownFindings.filter((f) => f.name === name);
+  if (mine.some((f) => f.skip && safely(() => f.when(args)))) return { violations: [], tolerated: [], skipped: true, ms: 0 };
   const before = args.map((a) => fingerprint(a, INSPECT_ARGS));
   const protoBefore = prototypesFingerprint();
   let result: unknown;
@@ -85,6 +85,8 @@ export function drive(name: string, entry: Entry, args: unknown[]): Outcome {
   const proto = prototypesChanged(protoBefore, prototypesFingerprint());
   if (proto) found.push({ kind: 'prototype', message: proto });
   if (ms > TIME_BOUND_MS) found.push({ kind: 'slow', message: `took ${Math.round(ms)} ms (bound ${TIME_BOUND_MS} ms)` });
+  // Known findings are matched only when something broke (their predicates may be costly).
+  const findings = found.length === 0 ? [] : mine.filter((f) => safely(() => f.when(args)));
   const tolerated = found.filter((v) => findings.some((f) => f.kinds.includes(v.kind)));
   return { violations: found.filter((v) => !tolerated.includes(v)), tolerated, skipped: false, ms };
 }
@@ -103,10 +105,35 @@ function safely(fn: () => boolean): boolean {
 
 type Path = ReadonlyArray<string | number>;
 
+// Plain, unfrozen objects and arrays: the data a caller builds. Frozen values (made by the library) and class
+// instances are left whole; a hostile Proxy is not entered.
 function isPlainContainer(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return false;
-  const p = Object.getPrototypeOf(v);
-  return p === Object.prototype || p === Array.prototype || p === null;
+  if (v === null || typeof v !== 'object' || TRAPS_OR_IMMUTABLE(v)) return false;
+  try {
+    if (Object.isFrozen(v)) return false;
+    const p = Object.getPrototypeOf(v);
+    return p === Object.prototype || p === Array.prototype || p === null;
+  } catch {
+    return false;
+  }
+}
+
+const TRAPS_OR_IMMUTABLE = (v: object): boolean => IMMUTABLE.has(v) || THIRD_PARTY.has(v);
+
+/** A copy of the plain containers of `root` (cycles kept), sharing everything else: safe to write into. */
+function clonePlain(root: unknown): unknown {
+  const copies = new Map<object, unknown>();
+  const copy = (v: unknown): unknown => {
+    if (!isPlainContainer(v)) return v;
+    const done = copies.get(v);
+    if (done !== undefined) return done;
+    const out: Record<string, unknown> = Array.isArray(v) ? ([] as unknown as Record<string, unknown>) : Object.create(Object.getPrototypeOf(v));
+    copies.set(v, out);
+    for (const key of Object.keys(v)) Object.defineProperty(out, key, { value: copy(v[key]), writable: true, enumerable: true, configurable: true });
+    if (Array.isArray(v)) (out as unknown as unknown[]).length = v.length;
+    return out;
+  };
+  return copy(root);
 }
 
 const MAX_PATHS = 400;
@@ -156,6 +183,8 @@ export function argumentsFor(entry: Entry, placement: Placement): { args: unknow
   const args = entry.args();
   const { position, hostile } = placement;
   if (placement.mode !== 'replace') {
+    // Valid examples may share objects between calls: write into a copy.
+    args[position] = clonePlain(args[position]);
     const { all, containers } = innerPaths(args[position]);
     if (placement.mode === 'inner' && all.length > 0) {
       const path = all[placement.pick % all.length]!;
