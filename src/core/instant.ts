@@ -75,11 +75,25 @@ export function toEpochMs(value: Instant, field = 'instant'): number {
   return ms;
 }
 
+// The last two strings parsed and their results: replaying a history reads each stored instant several times in a
+// row (the entry, then as the context's updatedAt), and strings are immutable, so this never changes an answer.
+let memoText0 = '', memoMs0 = NaN, memoText1 = '', memoMs1 = NaN;
+
+function parseIsoMemo(value: string): number {
+  if (value.length > MAX_INSTANT_TEXT) return NaN;
+  if (value === memoText0) return memoMs0;
+  if (value === memoText1) return memoMs1;
+  const ms = parseIso(value);
+  memoText1 = memoText0; memoMs1 = memoMs0;
+  memoText0 = value; memoMs0 = ms;
+  return ms;
+}
+
 /** Epoch ms of any instant form, or NaN (range not checked). */
 function epochMsOrNaN(value: unknown): number {
   let ms: number;
   if (typeof value === 'number') ms = value;
-  else if (typeof value === 'string') ms = parseIso(value);
+  else if (typeof value === 'string') ms = parseIsoMemo(value);
   else if (isDateLike(value)) ms = Date.prototype.getTime.call(value);
   else return NaN;
   return Number.isFinite(ms) ? Math.floor(ms) : NaN;
