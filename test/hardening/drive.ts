@@ -4,7 +4,7 @@ import { ItsmError, isBusinessCalendar } from 'itsm-kit';
 import * as api from 'itsm-kit';
 import { HOSTILE_KEYS, IMMUTABLE, type Hostile } from './hostile.js';
 import { THIRD_PARTY, describeArgs, findNonFinite, fingerprint, prototypesChanged, prototypesFingerprint, type InspectOptions } from './inspect.js';
-import { ERROR_CODES, knownFindings, type Entry, type ViolationKind } from './registry.js';
+import { ERROR_CODES, knownFindings, type Entry, type KnownFinding, type ViolationKind } from './registry.js';
 
 /** A call that takes longer fails: it catches hangs and runaway cost, not slowness (CI noise stays far below). */
 export const TIME_BOUND_MS = 2_000;
@@ -12,6 +12,9 @@ export const TIME_BOUND_MS = 2_000;
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 const INSPECT: InspectOptions = { opaque: (v) => isBusinessCalendar(v), immutable: IMMUTABLE };
 const INSPECT_ARGS: InspectOptions = { ...INSPECT, immutable: { has: (v: object) => IMMUTABLE.has(v) || THIRD_PARTY.has(v) } as WeakSet<object> };
+
+/** The known findings that tolerated at least one violation in this run (the others may be fixed: delete them). */
+export const usedFindings: Set<KnownFinding> = new Set();
 
 export interface Violation {
   readonly kind: ViolationKind;
@@ -88,6 +91,7 @@ export function drive(name: string, entry: Entry, args: unknown[]): Outcome {
   // Known findings are matched only when something broke (their predicates may be costly).
   const findings = found.length === 0 ? [] : mine.filter((f) => safely(() => f.when(args)));
   const tolerated = found.filter((v) => findings.some((f) => f.kinds.includes(v.kind)));
+  for (const f of findings) if (found.some((v) => f.kinds.includes(v.kind))) usedFindings.add(f);
   return { violations: found.filter((v) => !tolerated.includes(v)), tolerated, skipped: false, ms };
 }
 
