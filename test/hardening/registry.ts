@@ -315,5 +315,4 @@ export const knownFindings: readonly KnownFinding[] = [
   { name: 'csiProgress', issue: 'K9 (class 5): a non-number baseline / current gives NaN progress', kinds: ['non_finite'], when: differs('csiProgress', 0) },
   { name: 'scoreRiskEntry', issue: 'K9 (class 5): non-number factors or control steps give NaN / Infinity scores', kinds: ['non_finite'], when: differs('scoreRiskEntry', 0) },
   { name: 'calendarSpecWithHolidays', issue: 'K9 (class 5): the spec is not validated: Infinity in weekly hours is returned as is', kinds: ['non_finite'], when: differs('calendarSpecWithHolidays', 0) },
-
 ];
