@@ -205,14 +205,24 @@ export function groupRecords<T>(
   if (by.length === 1 && unit === undefined) {
     // the common case: one key, no period; a Map on the raw value
     const f = by[0]!;
+    const key = typeof byList[0] === 'string' ? (byList[0] as string) : null;
     const map = new Map<unknown, number>();
+    const small = new Int32Array(256).fill(-1); // small non-negative integer keys (priorities) skip the Map
     for (let i = 0; i < n; i++) {
-      const v = f(records[i]!, i);
+      const v = key !== null ? (records[i] as Record<string, unknown>)[key] : f(records[i]!, i);
+      if (typeof v === 'number' && v >= 0 && v < 256 && (v | 0) === v && !Object.is(v, -0)) {
+        const g0 = small[v]!;
+        if (g0 >= 0) {
+          of[i] = g0;
+          continue;
+        }
+      }
       let g = map.get(v);
       if (g === undefined) {
         g = groups.length;
         map.set(v, g);
         groups.push({ values: [v], period: null });
+        if (typeof v === 'number' && v >= 0 && v < 256 && (v | 0) === v && !Object.is(v, -0)) small[v] = g;
       }
       of[i] = g;
     }
