@@ -119,3 +119,26 @@ describe('timeBetweenFailures', () => {
     expect(timeBetweenFailures([outages[3]!]).reason).toBe('insufficient_data');
   });
 });
+
+describe('the sorting and merging behind durationMetrics', () => {
+  it('radix-sorts like TypedArray#sort, negatives, -0 and duplicates included (fast-check)', async () => {
+    const { radixSortFloat64 } = await import('../../src/metrics/radix.js');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -5, max: 5 })), { minLength: 500, maxLength: 3000 }), (xs) => {
+        const a = Float64Array.from(xs);
+        const b = Float64Array.from(xs).sort();
+        radixSortFloat64(a);
+        expect(Array.from(a).map((v) => Object.is(v, -0) ? '-0' : v)).toEqual(Array.from(b).map((v) => Object.is(v, -0) ? '-0' : v));
+      }),
+      { seed: 606, numRuns: 60 },
+    );
+  });
+
+  it('gives the same overall figures grouped and ungrouped (the overall is merged from sorted groups)', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ p: i % 7, openedAt: T0 + i * 1000, resolvedAt: i % 13 === 0 ? null : T0 + i * 1000 + ((i * 7919) % 5000) * 60_000 }));
+    const grouped = durationMetrics(rows, { by: 'p', now: T0 + 1e10, quantiles: [0.25] });
+    const { groups, ...overall } = grouped;
+    expect(groups).toHaveLength(7);
+    expect(overall).toEqual(durationMetrics(rows, { now: T0 + 1e10, quantiles: [0.25] }));
+  });
+});
