@@ -193,6 +193,16 @@ describe('mannKendall (pyMannKendall original_test conventions)', () => {
     });
   }
 
+  it('reproduces the published hand computation of Little (College of the Holy Cross, "A Mann-Kendall example by hand")', () => {
+    // S = 54, V = 14·13·33/18 − 2·1·9/18 (one pair of ties), Z = (S − 1)/√V ≈ 2.9058, one-sided p ≈ .0018
+    const r = mannKendall([12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]);
+    expect(r.s).toBe(54);
+    expect(r.variance).toBeCloseTo((14 * 13 * 33) / 18 - (2 * 1 * 9) / 18, 12);
+    expect(r.z).toBeCloseTo(2.9058, 4);
+    expect(r.p / 2).toBeCloseTo(0.0018, 4); // the text reads the one-sided tail; the test is two-sided
+    expect(r.trend).toBe('increasing');
+  });
+
   it('gives z = 0 and no trend when every value is tied', () => {
     expect(mannKendall([3, 3, 3, 3])).toMatchObject({ s: 0, variance: 0, z: 0, p: 1, trend: 'no trend' });
   });
