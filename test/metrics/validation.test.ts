@@ -81,3 +81,49 @@ describe('the exported JSON Schemas of metrics definitions', () => {
     expect(OpenSloDocumentSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe('inputs are never mutated', () => {
+  function deepFreeze<T>(v: T): T {
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      for (const x of Object.values(v)) deepFreeze(x);
+    }
+    return v;
+  }
+
+  it('reads frozen records, lists and options without writing to them', async () => {
+    const m = await import('itsm-kit/metrics');
+    const H = 3_600_000;
+    const recs = deepFreeze(Array.from({ length: 40 }, (_, i) => ({
+      id: `d${i}`, priority: i % 3, openedAt: i * H, resolvedAt: i % 5 ? i * H + (i % 7) * H : null, reopenCount: i % 4, reassignmentCount: i % 2,
+      escalated: i % 3 === 0, resolvedOnFirstContact: i % 2 === 0, deployedAt: i * H, commits: [i * H - H], unplanned: i % 6 === 0, deploymentId: `d${i % 9}`,
+      stage: 'completed' as const, breached: i % 4 === 0,
+    })));
+    const values = deepFreeze(recs.map((r) => r.priority + r.reopenCount));
+    const opts = deepFreeze({ by: 'priority' as const, now: 100 * H, quantiles: [0.5] });
+    expect(() => {
+      m.quantile(values, 0.5);
+      m.summarize(values, deepFreeze({ quantiles: [0.1] }));
+      m.kaplanMeier(deepFreeze(recs.map((r) => ({ duration: r.openedAt, observed: r.resolvedAt !== null }))));
+      m.mannKendall(values);
+      m.theilSen(values);
+      m.xmrChart(values);
+      m.detectSignals(values, deepFreeze({ rules: 'nelson' as const }));
+      m.durationMetrics(recs, opts);
+      m.timeBetweenFailures(recs, deepFreeze({ service: 'priority' as const }));
+      m.slaCompliance(recs, deepFreeze({ by: 'priority' as const }));
+      m.firstContactResolution(recs);
+      m.reopenRate(recs);
+      m.reassignmentRate(recs, deepFreeze({ by: 'priority' as const }));
+      m.escalationRate(recs);
+      m.backlog(recs, 20 * H);
+      m.openedClosedPerPeriod(recs, 'day');
+      m.deploymentFrequency(recs, deepFreeze({ period: 'day' as const }));
+      m.leadTimeForChanges(recs);
+      m.changeFailureRate(recs, recs);
+      m.failedDeploymentRecoveryTime(recs, deepFreeze({ now: 100 * H }));
+      m.deploymentReworkRate(recs);
+      m.comparePeriods(values.slice(0, 20), values.slice(20));
+    }).not.toThrow();
+  });
+});
