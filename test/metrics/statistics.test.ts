@@ -291,6 +291,20 @@ describe('xmrChart', () => {
     expect(c.signals[0]!.indices).toEqual([10]);
   });
 
+  it("reproduces the textbook individuals chart of Montgomery's aircraft primer paint viscosity (15 batches)", () => {
+    // Montgomery, Introduction to Statistical Quality Control, individuals and moving range chart:
+    // x̄ = 33.52, MR̄ = 0.48, UCL = 34.80, LCL = 32.24, MR chart UCL = 1.57; the process is in control.
+    const viscosity = [33.75, 33.05, 34.0, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.2, 33.62, 33.0, 33.54, 33.12, 33.84];
+    const c = xmrChart(viscosity);
+    expect(c.center!.toFixed(2)).toBe('33.52');
+    expect(c.averageMovingRange!.toFixed(2)).toBe('0.48');
+    expect(c.upperLimit!.toFixed(2)).toBe('34.80');
+    expect(c.lowerLimit!.toFixed(2)).toBe('32.24');
+    expect(c.upperRangeLimit!.toFixed(2)).toBe('1.57');
+    expect(c.signals.flatMap((s) => s.indices)).toEqual([]);
+    expect(detectSignals(viscosity, { rules: 'nelson' }).signals.flatMap((s) => s.indices)).toEqual([]);
+  });
+
   it('reports insufficient data below two values', () => {
     expect(xmrChart([5])).toMatchObject({ n: 1, center: 5, averageMovingRange: null, upperLimit: null, reason: 'insufficient_data' });
   });
