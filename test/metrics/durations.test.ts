@@ -38,6 +38,23 @@ describe('durationMetrics', () => {
     ]);
   });
 
+  it('groups by several keys and by functions, one group per combination, with the period last in the key', () => {
+    const rs = [
+      { svc: 'mail', p: 2, openedAt: T0, resolvedAt: T0 + H },
+      { svc: 'mail', p: 1, openedAt: T0, resolvedAt: T0 + 2 * H },
+      { svc: 'web', p: 1, openedAt: T0 + 40 * 24 * H, resolvedAt: T0 + 41 * 24 * H },
+      { svc: 'mail', p: 1, openedAt: T0 + 40 * 24 * H, resolvedAt: T0 + 40 * 24 * H + 3 * H },
+    ];
+    const m = durationMetrics(rs, { by: ['svc', (r) => `P${r.p}`], period: 'month' });
+    expect(m.groups!.map((g) => [g.key, g.values, g.period, g.result.n])).toEqual([
+      ['mail | P1 | 2026-03', ['mail', 'P1'], '2026-03', 1],
+      ['mail | P1 | 2026-04', ['mail', 'P1'], '2026-04', 1],
+      ['mail | P2 | 2026-03', ['mail', 'P2'], '2026-03', 1],
+      ['web | P1 | 2026-04', ['web', 'P1'], '2026-04', 1],
+    ]);
+    expect(m.n).toBe(4);
+  });
+
   it('returns value null with insufficient_data for no records and for all-open records, never 0', () => {
     expect(durationMetrics([])).toMatchObject({ value: null, n: 0, nCensored: 0, reason: 'insufficient_data' });
     const open = durationMetrics([t('x', 'P1', 0, null)], { now: T0 + H });
