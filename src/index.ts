@@ -4,3 +4,4 @@ export * from './sla/index.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
 export * from './change/index.js';
+export * from './metrics/index.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
 import { frozenCopy } from '../core/freeze.js';
 import { issuesFromZod } from '../core/schema.js';
-import { ConditionSchema, type Condition } from '../sla/condition.js';
+import { ConditionSchema, type Condition } from '../core/condition.js';
 
 /**
  * The four risk levels of a change, lowest first (ServiceNow's risk values).

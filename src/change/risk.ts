@@ -1,6 +1,6 @@
 import { ItsmError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
-import { compileCondition, describeCondition, type CompiledCondition } from '../sla/condition.js';
+import { compileCondition, describeCondition, type CompiledCondition } from '../core/condition.js';
 import { RISK_LEVELS, createRiskModel, type RiskLevel, type RiskModel } from './risk-model.js';
 
 /**

@@ -1,5 +1,5 @@
-// The host's entry points for problems: open, advance, restore, replay and explain, each one documented wrapper
-// around the lifecycle kit. They return plain data and never touch a clock.
+// Host entry points for problems, each a documented wrapper around the lifecycle kit (src/lifecycle/kit.ts),
+// which holds the one implementation shared with incidents and changes.
 import type { SafeResult } from '../core/errors.js';
 import type { LifecycleHistoryEntry } from '../lifecycle/history.js';
 import type { LifecycleSnapshotLike, LifecycleStep } from '../lifecycle/kit.js';
@@ -10,35 +10,34 @@ import type { ProblemContext, ProblemInput } from './types.js';
 import type { ProblemEvent } from './events.js';
 
 /**
- * An problem snapshot as the pure helpers need it: a live snapshot or its persisted JSON.
+ * A problem as the helpers accept it: live, or as stored (`getPersistedSnapshot` after `JSON.parse`).
  *
  * @example
  * ```ts
- * const s: ProblemSnapshotLike = JSON.parse(JSON.stringify(problemMachine.getPersistedSnapshot(snapshot)));
+ * const stored: ProblemSnapshotLike = JSON.parse(row.snapshot);
  * ```
  * @category Problem
  */
 export type ProblemSnapshotLike = LifecycleSnapshotLike<ProblemContext>;
 
 /**
- * The outcome of {@link advanceProblem}.
+ * What {@link advanceProblem} returns: `accepted` with the next snapshot, or the unchanged snapshot and the
+ * {@link Refusal} that says which rule held the event back.
  *
  * @example
  * ```ts
- * const step: ProblemStep = advanceProblem(snapshot, { type: 'CLOSE', at: '2026-03-09T12:00:00Z' });
- * if (!step.accepted) console.log(step.refusal.message);
+ * const step: ProblemStep = advanceProblem(p, { type: 'CONFIRM', at: '2026-03-09T11:00:00Z' });
  * ```
  * @category Problem
  */
 export type ProblemStep = LifecycleStep<ProblemSnapshot, ProblemRule>;
 
 /**
- * Opens a problem: the initial snapshot of {@link problemMachine} for `input`, in state `new` with its
- * `CREATE` history entry.
+ * Records a new problem (state `new`, one `CREATE` entry in its history) from a statement of the symptom.
  *
- * @param input - When it was opened, its statement, linked incidents, ...
- * @returns The snapshot in state `new`.
- * @throws {@link core!ItsmError} `invalid_argument` listing every problem with the input.
+ * @param input - Opening instant, statement, optional id, priority, linked incidents, affected CIs ...
+ * @returns The initial snapshot of {@link problemMachine}.
+ * @throws {@link core!ItsmError} `invalid_argument` naming every bad field.
  * @example
  * ```ts
  * const p = openProblem({ at: '2026-03-09T10:00:00Z', id: 'PRB0001', statement: 'VPN drops hourly', linkedIncidents: ['INC0042'] });
@@ -51,14 +50,13 @@ export function openProblem(input: ProblemInput): ProblemSnapshot {
 }
 
 /**
- * {@link openProblem} without throwing: the snapshot, or the error listing every problem with the input.
+ * The non-throwing form of {@link openProblem}, for input that comes straight from a form or a queue.
  *
- * @param input - Untrusted input (parsed JSON, a form).
- * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @param input - Anything.
+ * @returns The snapshot as `data`, or the validation error with one issue per bad field.
  * @example
  * ```ts
- * const r = safeOpenProblem({ at: '2026-03-09T10:00:00', statement: '' });
- * if (!r.success) console.log(r.error.issues.map((i) => i.path.join('.'))); // ['at', 'statement']
+ * safeOpenProblem({ at: '2026-03-09T10:00:00', statement: '' }).success; // false: no offset, no statement
  * ```
  * @category Problem
  */
@@ -67,17 +65,15 @@ export function safeOpenProblem(input: unknown): SafeResult<ProblemSnapshot> {
 }
 
 /**
- * Turns the persisted JSON of a problem snapshot (from `getPersistedSnapshot`, after a database round trip)
- * back into a live snapshot that xstate's `transition` accepts. The result is built from the parsed data:
- * unknown keys are dropped and nothing is shared with the argument.
+ * Revives a stored problem: checks the row against the problem's persisted shape and builds a fresh live snapshot
+ * from what it parsed (the row itself is never reused).
  *
- * @param persisted - The parsed JSON (`{ value, context, ... }`).
- * @returns The live snapshot.
- * @throws {@link core!ItsmError} `invalid_argument` listing every problem when it is not a problem snapshot.
+ * @param persisted - Parsed JSON of `problemMachine.getPersistedSnapshot(...)`.
+ * @returns A snapshot for xstate's `transition` or {@link advanceProblem}.
+ * @throws {@link core!ItsmError} `invalid_argument` with the path of every problem in the row.
  * @example
  * ```ts
- * const row = JSON.stringify(problemMachine.getPersistedSnapshot(snapshot));
- * const live = restoreProblem(JSON.parse(row));
+ * const p = restoreProblem(JSON.parse(row.snapshot));
  * ```
  * @category Problem
  */
@@ -86,14 +82,14 @@ export function restoreProblem(persisted: unknown): ProblemSnapshot {
 }
 
 /**
- * {@link restoreProblem} without throwing.
+ * The non-throwing form of {@link restoreProblem}.
  *
- * @param persisted - The parsed JSON of a persisted snapshot.
- * @returns `{ success: true, data }` or `{ success: false, error }` listing every problem.
+ * @param persisted - A stored row, parsed.
+ * @returns The live snapshot as `data`, or the error listing what is wrong with the row.
  * @example
  * ```ts
- * const r = safeRestoreProblem(JSON.parse(row));
- * if (r.success) advanceProblem(r.data, event);
+ * const r = safeRestoreProblem(JSON.parse(row.snapshot));
+ * if (!r.success) log.warn(r.error.issues);
  * ```
  * @category Problem
  */
@@ -102,20 +98,17 @@ export function safeRestoreProblem(persisted: unknown): SafeResult<ProblemSnapsh
 }
 
 /**
- * Sends one event: xstate's pure `transition`, plus the reason when the event is refused (in which case the
- * returned snapshot is the unchanged input snapshot). Events are typed: a misspelt field does not compile.
- * An event from untrusted JSON may be passed with a cast; it is validated here and a malformed one is refused
- * with `invalid_event`.
+ * Applies one event to a problem with xstate's pure `transition`; when a rule holds it back, the snapshot comes
+ * back unchanged together with that rule. Event types are checked by the compiler; untrusted JSON events are
+ * checked here (cast them) and refused as `invalid_event` when malformed.
  *
- * @param snapshot - A live snapshot, or persisted JSON (restored with {@link restoreProblem}).
- * @param event - The event.
+ * @param snapshot - The problem, live or stored.
+ * @param event - What happened.
  * @returns `{ accepted, snapshot, refusal }`.
- * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` for something that is not a problem snapshot.
  * @example
  * ```ts
- * const step = advanceProblem(rca, { type: 'START_FIX', at: '2026-03-10T09:00:00Z' });
- * step.accepted;       // false
- * step.refusal?.rule;  // 'leaving_analysis_needs_cause'
+ * advanceProblem(rca, { type: 'START_FIX', at: '2026-03-10T09:00:00Z' }).refusal?.rule; // 'leaving_analysis_needs_cause'
  * ```
  * @category Problem
  */
@@ -124,20 +117,17 @@ export function advanceProblem(snapshot: ProblemSnapshot | ProblemSnapshotLike, 
 }
 
 /**
- * Says why {@link problemMachine} would refuse `event` in `snapshot` (which rule, what is missing), or
- * `null` when it would accept it. xstate itself refuses silently: the snapshot just does not change.
+ * The rule that would hold `event` back in `snapshot`, or `null` when {@link problemMachine} would take it.
+ * Checked in the order: not an event, unknown type, final state, wrong state, malformed payload, time order,
+ * then the problem's own guards (a cause to leave analysis, a workaround to publish a known error, ...).
  *
- * Rules are checked in this order: not an event, unknown event type, final state, state (the event is not
- * accepted in this state), malformed payload, time order, then the event's own guard.
- *
- * @param snapshot - A live snapshot or its persisted JSON.
- * @param event - The event to check.
- * @returns The {@link Refusal}, or `null`.
- * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
+ * @param snapshot - The problem, live or stored.
+ * @param event - The event a user is about to send.
+ * @returns The {@link Refusal} (rule, message, missing fields) or `null`.
+ * @throws {@link core!ItsmError} `invalid_argument` for something that is not a problem snapshot.
  * @example
  * ```ts
- * explainProblemRefusal(rca, { type: 'START_FIX', at: '2026-03-10T09:00:00Z' });
- * // { rule: 'leaving_analysis_needs_cause', message: 'START_FIX refused: …', missing: ['cause'] }
+ * explainProblemRefusal(rca, { type: 'PUBLISH_KNOWN_ERROR', at: '2026-03-10T09:00:00Z' })?.missing; // ['workaround']
  * ```
  * @category Problem
  */
@@ -146,18 +136,17 @@ export function explainProblemRefusal(snapshot: ProblemSnapshot | ProblemSnapsho
 }
 
 /**
- * Rebuilds a problem from its `history` alone (event sourcing): the `CREATE` entry gives the input, every later entry is turned back into its event and checked by the same rules.
- * The result equals the snapshot the history came from; the cost is linear in the length of the history.
+ * Event sourcing for problems: builds the problem again from `context.history` only, by turning each entry back
+ * into its event under the same rules. Equal to the original snapshot; linear in the number of entries.
  *
- * @param history - `context.history` of a problem (possibly from JSON).
- * @returns The rebuilt snapshot.
- * @throws {@link core!ItsmError} `invalid_event` when the first entry is not `CREATE`, an entry is malformed or has
- * an unknown type; `refused_transition` (with the {@link Refusal} in `details.refusal`) when an entry is refused;
- * `invalid_argument` when `history` is not an array.
+ * @param history - The entries, `CREATE` first (parsed JSON is fine).
+ * @returns The snapshot the history describes.
+ * @throws {@link core!ItsmError} `invalid_event` for a missing `CREATE`, a malformed or unknown entry;
+ * `refused_transition` (refusal in `details.refusal`) when the rules refuse an entry; `invalid_argument` when
+ * `history` is not an array.
  * @example
  * ```ts
- * const again = replayProblemHistory(snapshot.context.history);
- * again.value === snapshot.value; // true
+ * replayProblemHistory(p.context.history).value === p.value; // true
  * ```
  * @category Problem
  */

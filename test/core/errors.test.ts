@@ -5,8 +5,9 @@ import { ItsmError, isItsmError, toEpochMs } from 'itsm-kit/core';
 describe('ItsmError', () => {
   it('is recognised from another copy of the library (the ESM and CJS builds loaded side by side)', () => {
     // What the other build's constructor produces: an Error carrying the shared brand, from another class.
+    const brand: unique symbol = Symbol.for('itsm-kit.ItsmError') as never;
     class OtherBuildItsmError extends Error {
-      readonly [Symbol.for('itsm-kit.ItsmError')] = true;
+      readonly [brand] = true;
       readonly code = 'invalid_instant';
     }
     const foreign = new OtherBuildItsmError('x');

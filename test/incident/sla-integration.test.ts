@@ -1,7 +1,7 @@
 // The incident history is the event stream itsm-kit/sla consumes: check the contract end to end.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSlaDefinition, evaluateMany, evaluateSla } from '../../src/sla/index.js';
+import { createSlaDefinition, evaluateTickets, evaluateSla } from '../../src/sla/index.js';
 import { advanceIncident, escalationsDue, createEscalationPolicy, openIncident, type IncidentEvent } from '../../src/incident/index.js';
 import { creationInput, eventsForRow, groupByIncident, readLog } from './servicenow-log.js';
 import { T0 } from './helpers.js';
@@ -22,8 +22,8 @@ describe('incident history as SLA events', () => {
       rows.forEach((row, i) => { for (const e of eventsForRow(row, rows[i - 1])) s = advanceIncident(s, e).snapshot; });
       return { id, events: s.context.history };
     });
-    const results = [...evaluateMany([resolution], tickets, { now: '2017-01-01T00:00:00Z' })];
-    expect(results.filter((r) => !r.ok)).toEqual([]);
+    const results = [...evaluateTickets([resolution], tickets, { now: '2017-01-01T00:00:00Z' })];
+    expect(results.filter((r) => !r.success)).toEqual([]);
     expect(results).toHaveLength(890);
   });
 
