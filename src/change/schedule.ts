@@ -102,7 +102,7 @@ export interface ChangeSchedule {
 
 const INACTIVE = new Set(['closed', 'canceled']);
 
-/** The compiled schedule behind {@link ChangeSchedule}. */
+/** The compiled schedule behind {@link ChangeSchedule}. @internal */
 export class ScheduleIndex implements ChangeSchedule {
   readonly activeChanges: number;
   readonly depth: number;
@@ -164,7 +164,7 @@ export class ScheduleIndex implements ChangeSchedule {
   }
 }
 
-/** A probe or stored change read into numbers. */
+/** A probe or stored change read into numbers. @internal */
 export interface ReadChange {
   readonly id: string;
   readonly start: number;
@@ -219,7 +219,7 @@ function instantOrIssue(value: unknown, path: ReadonlyArray<string | number>, fi
   }
 }
 
-/** Whether a read change takes part in checks. */
+/** Whether a read change takes part in checks. @internal */
 export function isActive(state: string | undefined): boolean {
   return state === undefined || !INACTIVE.has(state);
 }
@@ -361,7 +361,7 @@ export function createChangeSchedule(input: ChangeScheduleInput): ChangeSchedule
   });
 }
 
-/** The index behind a schedule, or a clear error for anything else. */
+/** The index behind a schedule, or a clear error for anything else. @internal */
 export function scheduleOf(schedule: ChangeSchedule, fn: string): ScheduleIndex {
   if (schedule instanceof ScheduleIndex) return schedule;
   throw new ItsmError('invalid_argument', `${fn}: ${describeValue(schedule)} is not a change schedule; build one with createChangeSchedule.`, { details: { field: 'schedule' } });
