@@ -3,7 +3,7 @@
  * 900 clusters, 9,000 hosts), maintenance windows on a tenth of the CIs, a year-end freeze for every CI and a
  * weekend freeze on the sites. Prints the index build time, the median and p99 of one `findChangeConflicts`
  * (every kind, related CIs at depth 1), and the same check by a naive all-pairs scan over every change, in the
- * same run, with the ratio and how many answers agree.
+ * same run, with the ratio and how many answers agree; also the related-CI variant and one suggestChangeWindows.
  */
 import { createCalendar, type BusinessCalendar } from '../src/calendar/index.js';
 import { businessMsIntervals } from '../src/calendar/internal.js';
