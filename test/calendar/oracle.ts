@@ -327,22 +327,27 @@ export function previousOracle(cal: OracleCalendar, t: number, capMinutes: numbe
 
 export type TransitionKind = 'opening' | 'closing';
 
-function isTransitionAt(cal: OracleCalendar, u: number, kind: TransitionKind): boolean {
-  const now = isBusinessOracle(cal, u), before = isBusinessOracle(cal, u - 1);
-  return kind === 'opening' ? now && !before : !now && before;
-}
-
 /** The first minute boundary strictly after `t` where business time starts (opening) or stops (closing). */
 export function nextTransitionOracle(cal: OracleCalendar, t: number, kind: TransitionKind, capMinutes: number): number | null {
   let m = Math.floor(t / MINUTE) + 1;
-  for (let i = 0; i < capMinutes; i++, m++) if (isTransitionAt(cal, m * MINUTE, kind)) return m * MINUTE;
+  let before = isBusinessOracle(cal, m * MINUTE - 1);
+  for (let i = 0; i < capMinutes; i++, m++) {
+    const now = isBusinessOracle(cal, m * MINUTE);
+    if (kind === 'opening' ? now && !before : before && !now) return m * MINUTE;
+    before = now;
+  }
   return null;
 }
 
 /** The last minute boundary at or before `t` where business time starts or stops. */
 export function previousTransitionOracle(cal: OracleCalendar, t: number, kind: TransitionKind, capMinutes: number): number | null {
   let m = Math.floor(t / MINUTE);
-  for (let i = 0; i < capMinutes; i++, m--) if (isTransitionAt(cal, m * MINUTE, kind)) return m * MINUTE;
+  let now = isBusinessOracle(cal, m * MINUTE);
+  for (let i = 0; i < capMinutes; i++, m--) {
+    const before = isBusinessOracle(cal, m * MINUTE - 1);
+    if (kind === 'opening' ? now && !before : before && !now) return m * MINUTE;
+    now = before;
+  }
   return null;
 }
 
