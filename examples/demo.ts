@@ -3,8 +3,8 @@
 // through the incident lifecycle machine with its SLA explained.
 import { addBusinessDays, addBusinessTime, businessTimeBetween, createCalendar, formatInstant } from 'itsm-kit/calendar';
 import { formatDuration } from 'itsm-kit/core';
-import { advanceIncident, startIncident, type HoldReason, type IncidentEvent } from 'itsm-kit/incident';
-import { createSlaDefinition, evaluateMany, evaluateSla, explainSla, type SlaDefinition, type SlaResult } from 'itsm-kit/sla';
+import { advanceIncident, openIncident, type HoldReason, type IncidentEvent } from 'itsm-kit/incident';
+import { createSlaDefinition, evaluateTickets, evaluateSla, explainSla, type SlaDefinition, type SlaResult } from 'itsm-kit/sla';
 import { readIncidentLog } from './lib/servicenow.js';
 
 const H = 3_600_000;
@@ -36,8 +36,8 @@ const definitions: SlaDefinition[] = targets.flatMap(([p, response, resolution])
 ]);
 const started = performance.now();
 const all: SlaResult[] = [];
-for (const t of evaluateMany(definitions, incidents.map((i) => ({ id: i.number, events: i.events })), { calendars: { office }, now: lastEventAt })) {
-  if (t.ok) all.push(...t.results);
+for (const t of evaluateTickets(definitions, incidents.map((i) => ({ id: i.number, events: i.events })), { calendars: { office }, now: lastEventAt })) {
+  if (t.success) all.push(...t.data);
 }
 const ms = performance.now() - started;
 
@@ -60,7 +60,7 @@ const holdReason: Record<string, HoldReason> = {
   'Awaiting Vendor': 'awaiting_vendor', 'Awaiting Evidence': 'awaiting_evidence',
 };
 const first = chosen.events[0]!;
-let incident = startIncident({ at: first.at, id: chosen.number, impact: 2, urgency: 2 });
+let incident = openIncident({ at: first.at, id: chosen.number, impact: 2, urgency: 2 });
 let previous = 'New';
 for (const e of chosen.events) {
   const state = String(e.set?.['state']);

@@ -7,7 +7,7 @@
 // The targets below are illustrative: the log does not say what its instance's contracts were.
 import { calendar24x7, createCalendar, formatInstant } from 'itsm-kit/calendar';
 import { parseDuration } from 'itsm-kit/core';
-import { createSlaDefinition, evaluateMany, evaluateSlas, explainSla, type SlaDefinition, type SlaResult } from 'itsm-kit/sla';
+import { createSlaDefinition, evaluateTickets, evaluateTicket, explainSla, type SlaDefinition, type SlaResult } from 'itsm-kit/sla';
 import { readIncidentLog } from './lib/servicenow.js';
 
 const { incidents, lastEventAt } = readIncidentLog(new URL('../data/servicenow-incident-event-log.csv', import.meta.url));
@@ -54,9 +54,9 @@ const results = new Map<CalendarKey, Map<string, SlaResult[]>>();
 for (const calendar of ['24x7', 'business'] as const) {
   const tickets = incidents.map((i) => ({ id: i.number, events: i.events }));
   const byIncident = new Map<string, SlaResult[]>();
-  for (const t of evaluateMany(definitionsFor(calendar), tickets, { calendars, now, explain: false })) {
-    if (!t.ok) throw t.error;
-    byIncident.set(t.id, t.results);
+  for (const t of evaluateTickets(definitionsFor(calendar), tickets, { calendars, now, explain: false })) {
+    if (!t.success) throw t.error;
+    byIncident.set(t.id, t.data);
   }
   results.set(calendar, byIncident);
 }
@@ -117,7 +117,7 @@ console.log(`(business time on the business calendar). ${(incidents.length * 4).
 const incident = incidents.find((i) => results.get('business')!.get(i.number)!.some((r) =>
   r.kind === 'resolution' && r.breached && r.pausedMs >= 3_600_000 && r.switches.length === 0));
 if (incident !== undefined) {
-  const explained = evaluateSlas(definitionsFor('business'), incident.events, { calendars, now }).find((r) => r.kind === 'resolution')!;
+  const explained = evaluateTicket(definitionsFor('business'), incident.events, { calendars, now }).find((r) => r.kind === 'resolution')!;
   console.log(`\nWhy ${incident.number} breached its resolution SLA on business hours (the log's own made_sla says ${incident.madeSla ? 'met' : 'not met'}):`);
   for (const line of explainSla(explained)) console.log(`  ${line}`);
 }

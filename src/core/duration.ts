@@ -1,8 +1,65 @@
 import { ItsmError } from './errors.js';
+import { describeValue } from './describe.js';
+import { optionsNotObjectError } from './messages.js';
 
-const ISO_DURATION = /^P(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+const UNIT_MS: Readonly<Record<string, number>> = { W: 7 * 86_400_000, D: 86_400_000, H: 3_600_000, M: 60_000, S: 1000 };
 
-const UNIT_MS = [7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000] as const;
+/**
+ * Longest duration text read (longer input is refused before any scanning): `P9999W9999DT9999H9999M9999.999S`
+ * has 31 characters, so 64 leaves room for fractions and surrounding spaces.
+ */
+const MAX_DURATION_TEXT = 64;
+
+/** What a scan of duration text found: the milliseconds, or why not (years or months are worth a hint). */
+interface DurationScan {
+  readonly ms: number | null;
+  readonly yearsOrMonths: boolean;
+  readonly tooLong: boolean;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Scans `P[nW][nD][T[nH][nM][nS]]` (each `n` digits with an optional `.` or `,` fraction) in one pass: linear in
+ * the length, no regular expression, so no input can make it backtrack.
+ */
+function scanDuration(text: unknown): DurationScan {
+  const fail = (yearsOrMonths = false, tooLong = false): DurationScan => ({ ms: null, yearsOrMonths, tooLong });
+  if (typeof text !== 'string') return fail();
+  if (text.length > MAX_DURATION_TEXT) return fail(false, true);
+  const s = text.trim().toUpperCase();
+  if (s.charCodeAt(0) !== 80 /* P */) return fail();
+  const dateUnits = 'WD', timeUnits = 'HMS';
+  let i = 1, inTime = false, lastUnit = -1, parts = 0, ms = 0, yearsOrMonths = false;
+  while (i < s.length) {
+    if (s[i] === 'T') {
+      if (inTime) return fail(yearsOrMonths);
+      inTime = true;
+      lastUnit = -1;
+      i++;
+      if (i === s.length) return fail(yearsOrMonths); // "PT" and "P1DT" name no time part
+      continue;
+    }
+    const from = i;
+    while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+    if (i === from) return fail(yearsOrMonths);
+    if (s[i] === '.' || s[i] === ',') {
+      const dot = ++i;
+      while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+      if (i === dot) return fail(yearsOrMonths);
+    }
+    const unit = s[i] ?? '';
+    if (!inTime && (unit === 'Y' || unit === 'M')) yearsOrMonths = true;
+    const order = (inTime ? timeUnits : dateUnits).indexOf(unit);
+    if (unit === '' || order < 0 || order <= lastUnit) return fail(yearsOrMonths);
+    lastUnit = order;
+    ms += Number(s.slice(from, i).replace(',', '.')) * UNIT_MS[unit]!;
+    parts++;
+    i++;
+  }
+  if (parts === 0 || yearsOrMonths) return fail(yearsOrMonths);
+  return Number.isFinite(ms) ? { ms: Math.round(ms), yearsOrMonths: false, tooLong: false } : fail();
+}
 
 /**
  * Parses an ISO 8601 duration (`PT4H`, `PT30M`, `P3D`, `P1W`, `P1DT12H`) into milliseconds, or returns `null`
@@ -20,15 +77,7 @@ const UNIT_MS = [7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000] as const;
  * @category Time
  */
 export function parseDurationOrNull(text: string): number | null {
-  if (typeof text !== 'string') return null;
-  const m = ISO_DURATION.exec(text.trim().toUpperCase());
-  if (!m || text.trim().toUpperCase() === 'P' || /T$/.test(text.trim().toUpperCase())) return null;
-  let ms = 0;
-  for (let i = 0; i < UNIT_MS.length; i++) {
-    const part = m[i + 1];
-    if (part !== undefined) ms += Number(part.replace(',', '.')) * UNIT_MS[i]!;
-  }
-  return Number.isFinite(ms) ? Math.round(ms) : null;
+  return scanDuration(text).ms;
 }
 
 /**
@@ -45,14 +94,14 @@ export function parseDurationOrNull(text: string): number | null {
  * @category Time
  */
 export function parseDuration(text: string, field = 'duration'): number {
-  const ms = parseDurationOrNull(text);
-  if (ms === null) {
-    const hint = /^P.*\d+[YM](?![^T]*T)|^P\d+[YM]/i.test(String(text).trim()) && !/T.*M/i.test(String(text))
-      ? ' Years and months have no fixed length; use days (P30D) or weeks (P4W).'
+  const scan = scanDuration(text);
+  if (scan.ms === null) {
+    const hint = scan.yearsOrMonths ? ' Years and months have no fixed length; use days (P30D) or weeks (P4W).'
+      : scan.tooLong ? ` Durations are at most ${MAX_DURATION_TEXT} characters long.`
       : '';
-    throw new ItsmError('invalid_duration', `${field}: ${JSON.stringify(text)} is not an ISO 8601 duration such as "PT4H", "PT30M", "P3D" or "P1DT12H".${hint}`, { details: { field, value: text } });
+    throw new ItsmError('invalid_duration', `${field}: ${describeValue(text)} is not an ISO 8601 duration such as "PT4H", "PT30M", "P3D" or "P1DT12H".${hint}`, { details: { field } });
   }
-  return ms;
+  return scan.ms;
 }
 
 /**
@@ -79,6 +128,8 @@ export interface FormatDurationOptions {
  * @param ms - The duration.
  * @param options - `days: false` to count in hours only.
  * @returns The readable duration.
+ * @throws {@link ItsmError} `invalid_argument` when `ms` is not a finite number (`NaN` has no readable form, and
+ * printing "NaN" in a report would hide the bug that produced it).
  * @example
  * ```ts
  * formatDuration(7_800_000);                      // '2 h 10 min'
@@ -87,7 +138,10 @@ export interface FormatDurationOptions {
  * @category Time
  */
 export function formatDuration(ms: number, options: FormatDurationOptions = {}): string {
-  if (!Number.isFinite(ms)) return String(ms);
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw new ItsmError('invalid_argument', `ms: ${describeValue(ms)} is not a finite number of milliseconds.`, { details: { field: 'ms' } });
+  }
+  if (options !== undefined && (options === null || typeof options !== 'object')) throw optionsNotObjectError('options', '{ days? }');
   const sign = ms < 0 ? '-' : '';
   let rest = Math.round(Math.abs(ms));
   const d = options.days === false ? 0 : Math.floor(rest / 86_400_000); rest -= d * 86_400_000;

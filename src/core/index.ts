@@ -5,3 +5,5 @@ export type { Instant } from './instant.js';
 export { parseDuration, parseDurationOrNull, formatDuration } from './duration.js';
 export type { FormatDurationOptions } from './duration.js';
 export { IsoDurationSchema, InstantSchema } from './schema.js';
+export { ConditionSchema, describeCondition, conditionJsonSchema } from './condition.js';
+export type { Condition, FieldCondition, ConditionValue } from './condition.js';

@@ -3,16 +3,27 @@ import { toSafe, validationError, type SafeResult } from '../core/errors.js';
 import { frozenCopy } from '../core/freeze.js';
 import { parseDurationOrNull } from '../core/duration.js';
 import { issuesFromZod } from '../core/schema.js';
-import { compileCondition, ConditionSchema, type CompiledCondition, type Condition } from './condition.js';
+import { describeValue, quote } from '../core/describe.js';
+import { compileCondition, ConditionSchema, type CompiledCondition, type Condition } from '../core/condition.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
+/**
+ * The largest fixed target: `P3660D` (87,840 business hours; about 42 years of an eight-hour working day). Larger
+ * targets are refused by the schema, so that no evaluation has to search further than that.
+ */
+const MAX_TARGET_MS = 3660 * 86_400_000;
+
+/** The largest relative target: 10,000 business days (about 40 years of working days). */
+const MAX_TARGET_BUSINESS_DAYS = 10_000;
+
 const TargetSchema = z.union([
-  z.string().refine((s) => { const ms = parseDurationOrNull(s); return ms !== null && ms > 0; }, {
-    message: 'must be a positive ISO 8601 duration of business time such as "PT4H", "PT30M" or "P2D" (years and months are not allowed)',
+  z.string().refine((s) => { const ms = parseDurationOrNull(s); return ms !== null && ms > 0 && ms <= MAX_TARGET_MS; }, {
+    message: 'must be a positive ISO 8601 duration of business time such as "PT4H", "PT30M" or "P2D", at most "P3660D" (years and months are not allowed)',
   }),
   z.strictObject({
-    businessDays: z.number().int('must be a whole number of business days').min(0, 'must be 0 or more'),
+    businessDays: z.number().int('must be a whole number of business days').min(0, 'must be 0 or more')
+      .max(MAX_TARGET_BUSINESS_DAYS, `must be at most ${MAX_TARGET_BUSINESS_DAYS.toLocaleString('en')} business days`),
     at: z.string().regex(TIME, 'must be a local time "HH:MM" such as "17:00"').optional(),
   }),
 ]);
@@ -52,12 +63,13 @@ export const SlaDefinitionSchema = z
  * An SLA, OLA or underpinning-contract target as plain JSON: what it measures (conditions over the ticket's
  * event history), how much business time it allows, and in which calendar.
  *
- * - `target`: an ISO 8601 duration of business time (`PT4H` = four business hours), or a relative target
- *   `{ businessDays, at? }` = the close (or `at`) of the n-th business day after the clock starts.
+ * - `target`: an ISO 8601 duration of business time (`PT4H` = four business hours, at most `P3660D`), or a
+ *   relative target `{ businessDays, at? }` = the close (or `at`) of the n-th business day after the clock starts
+ *   (at most 10,000 business days).
  * - `calendar`: a key of `options.calendars`; `'24x7'` is built in.
  * - `timeZoneField`: a ticket field holding an IANA zone; the calendar's hours are then read in that zone
  *   (the value when the cycle starts).
- * - `appliesTo`: must hold when the clock starts; `evaluateSlas` uses it to choose among a group's definitions.
+ * - `appliesTo`: must hold when the clock starts; `evaluateTicket` uses it to choose among a group's definitions.
  * - `group`: definitions of one group are alternatives (say P1 / P2 / P3 resolution); default
  *   `"<agreement>:<kind>"` for response, resolution and update kinds, else the id.
  * - `warnAt`: fractions of the target at which warnings fire, default `[0.75]`.
@@ -158,14 +170,31 @@ function compile(def: SlaDefinition): CompiledSla {
  */
 export function createSlaDefinition(input: SlaDefinition): SlaDefinition {
   if (input !== null && typeof input === 'object' && compiledCache.has(input)) return input;
-  const r = SlaDefinitionSchema.safeParse(input);
+  let r: ReturnType<typeof SlaDefinitionSchema.safeParse>;
+  try {
+    r = SlaDefinitionSchema.safeParse(input);
+  } catch (error) {
+    // A getter or proxy trap that throws while the input is read: bad input, reported as such.
+    throw validationError('SLA definition', [{ code: 'unreadable', path: [], message: `could not be read: reading it threw ${describeValue(error)}` }]);
+  }
   if (!r.success) {
-    const id = input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string' ? ` "${(input as { id: string }).id}"` : '';
+    const id = r.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'id') ? '' : idOf(input);
     throw validationError(`SLA definition${id}`, issuesFromZod(r.error));
   }
-  const def = frozenCopy(input) as SlaDefinition;
+  // Keep the copy that was validated (read once), not the input: a getter must not change it afterwards.
+  const def = frozenCopy(r.data) as SlaDefinition;
   compiledCache.set(def, compile(def));
   return def;
+}
+
+/** ` "<id>"` of an input whose id is a valid string, for the error message; '' otherwise. */
+function idOf(input: unknown): string {
+  try {
+    const id = input !== null && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? ` ${quote(id)}` : '';
+  } catch {
+    return '';
+  }
 }
 
 /**

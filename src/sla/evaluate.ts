@@ -1,15 +1,16 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, validationError, type ValidationIssue } from '../core/errors.js';
+import { describeValue, quote } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { calendar24x7, isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
 import { SlaClock } from './clock.js';
 import { planClock, type ClockEnv, type ClockPlan } from './plan.js';
-import type { Fields } from './condition.js';
+import type { Fields } from '../core/condition.js';
 import { compiledSla, type CompiledSla, type SlaDefinition } from './definition.js';
 import { prepareEvents, type PreparedEvents, type TicketEvent } from './events.js';
 import type { SlaResult } from './result.js';
 
 /**
- * Options of {@link evaluateSla}, {@link evaluateSlas} and {@link evaluateMany}.
+ * Options of {@link evaluateSla}, {@link evaluateTicket} and {@link evaluateTickets}.
  *
  * @example
  * ```ts
@@ -23,41 +24,45 @@ export interface EvaluateOptions {
   /** The instant to evaluate at. Events after it are ignored, so a past `now` replays the clock as it stood then. */
   readonly now: Instant;
   /**
-   * Build `segments` (the explanation): default `true` for {@link evaluateSla} and {@link evaluateSlas},
-   * `false` for {@link evaluateMany} (batch jobs usually need the figures; explaining costs about half the speed).
+   * Build `segments` (the explanation): default `true` for {@link evaluateSla} and {@link evaluateTicket},
+   * `false` for {@link evaluateTickets} (batch jobs usually need the figures; explaining costs most of the speed).
    */
   readonly explain?: boolean;
-  /** What a switch of definition within a group does (`evaluateSlas`): `carry` (default) keeps elapsed and paused time; `restart` starts a new cycle. */
+  /** What a switch of definition within a group does (`evaluateTicket`, `evaluateTickets`): `carry` (default) keeps elapsed and paused time; `restart` starts a new cycle. */
   readonly onSwitch?: 'carry' | 'restart';
 }
 
 let builtIn: BusinessCalendar | null = null;
 const utc24x7 = (): BusinessCalendar => (builtIn ??= calendar24x7('UTC'));
 
-function readOptions(options: EvaluateOptions, explainByDefault = true): { env: ClockEnv; now: number } {
+function readOptions(options: EvaluateOptions | null | undefined, explainByDefault = true): { env: ClockEnv; now: number } {
   if (options === null || typeof options !== 'object') {
-    throw new ItsmError('invalid_argument', 'options: expected { now, calendars?, explain?, onSwitch? }.', { details: { field: 'options' } });
+    throw new ItsmError('invalid_argument', `options: ${describeValue(options)} is not an object { now, calendars?, explain?, onSwitch? }.`, { details: { field: 'options' } });
   }
   const now = toEpochMs(options.now, 'options.now');
-  const calendars = options.calendars ?? {};
+  const calendars = options.calendars === undefined ? {} : options.calendars;
   if (calendars === null || typeof calendars !== 'object') {
-    throw new ItsmError('invalid_argument', 'options.calendars: expected an object of calendars by key.', { details: { field: 'options.calendars' } });
+    throw new ItsmError('invalid_argument', `options.calendars: ${describeValue(calendars)} is not an object of calendars by key.`, { details: { field: 'options.calendars' } });
   }
   for (const [key, cal] of Object.entries(calendars)) {
     if (!isBusinessCalendar(cal)) {
       throw new ItsmError('invalid_argument', `options.calendars.${key}: expected a BusinessCalendar; build one with createCalendar(spec).`, { details: { field: `options.calendars.${key}` } });
     }
   }
-  const onSwitch = options.onSwitch ?? 'carry';
+  const onSwitch = options.onSwitch === undefined ? 'carry' : options.onSwitch;
   if (onSwitch !== 'carry' && onSwitch !== 'restart') {
-    throw new ItsmError('invalid_argument', `options.onSwitch: ${JSON.stringify(onSwitch)} is not "carry" or "restart".`, { details: { field: 'options.onSwitch' } });
+    throw new ItsmError('invalid_argument', `options.onSwitch: ${describeValue(onSwitch)} is not "carry" or "restart".`, { details: { field: 'options.onSwitch' } });
   }
-  return { env: { calendars, explain: options.explain ?? explainByDefault, onSwitch }, now };
+  const explain = options.explain === undefined ? explainByDefault : options.explain;
+  if (typeof explain !== 'boolean') {
+    throw new ItsmError('invalid_argument', `options.explain: ${describeValue(explain)} is not true or false.`, { details: { field: 'options.explain' } });
+  }
+  return { env: { calendars, explain, onSwitch }, now };
 }
 
 /** Runs clocks over prepared events: the fields are folded once and shared by every clock. */
 function run(clocks: readonly SlaClock[], prepared: PreparedEvents): Fields {
-  const fields: Fields = Object.create(null) as Fields;
+  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const { events, times, count } = prepared;
   for (let i = 0; i < count; i++) {
     const e = events[i]!;
@@ -108,23 +113,28 @@ export function evaluateSla(definition: SlaDefinition, events: readonly TicketEv
   return clock.finish(now);
 }
 
-/** Groups compiled definitions, keeping the order of first appearance. */
+/** Compiles the definitions and groups them, keeping the order of first appearance; ids must be unique. */
 function groupsOf(definitions: readonly SlaDefinition[]): CompiledSla[][] {
   if (!Array.isArray(definitions)) {
-    throw new ItsmError('invalid_argument', 'definitions: expected an array of SLA definitions.', { details: { field: 'definitions' } });
+    throw new ItsmError('invalid_argument', `definitions: ${describeValue(definitions)} is not an array of SLA definitions.`, { details: { field: 'definitions' } });
   }
   const byGroup = new Map<string, CompiledSla[]>();
-  const ids = new Set<string>();
-  for (const d of definitions) {
-    const c = compiledSla(d);
-    if (ids.has(c.def.id)) {
-      throw new ItsmError('invalid_definition', `definitions: the id "${c.def.id}" is used twice; give every definition its own id.`, { details: { id: c.def.id } });
+  const firstIndex = new Map<string, number>();
+  const duplicates: ValidationIssue[] = [];
+  for (let i = 0; i < definitions.length; i++) {
+    const c = compiledSla(definitions[i]!);
+    const id = c.def.id;
+    const first = firstIndex.get(id);
+    if (first !== undefined) {
+      duplicates.push({ code: 'duplicate_id', path: [i, 'id'], message: `${quote(id)} is used twice (also by definitions[${first}]); give every definition its own id` });
+      continue;
     }
-    ids.add(c.def.id);
+    firstIndex.set(id, i);
     const list = byGroup.get(c.group);
     if (list === undefined) byGroup.set(c.group, [c]);
     else list.push(c);
   }
+  if (duplicates.length > 0) throw validationError('SLA definitions', duplicates);
   return [...byGroup.values()];
 }
 
@@ -149,21 +159,22 @@ function evaluateGroups(plans: readonly ClockPlan[], env: ClockEnv, now: number,
  * @param events - The ticket's events in time order.
  * @param options - `now`, `calendars`, `explain`, `onSwitch`.
  * @returns One result per group that applies, in the order of the definitions.
- * @throws {@link core!ItsmError} as {@link evaluateSla}; `invalid_definition` for a duplicate id.
+ * @throws {@link core!ItsmError} as {@link evaluateSla}; `invalid_definition` for a duplicate id, with an issue
+ * at the duplicate's path (`[2].id`).
  * @example
  * ```ts
- * const results = evaluateSlas([p1Resolution, p3Resolution, response], history, { calendars, now });
+ * const results = evaluateTicket([p1Resolution, p3Resolution, response], history, { calendars, now });
  * ```
  * @category Evaluation
  */
-export function evaluateSlas(definitions: readonly SlaDefinition[], events: readonly TicketEvent[], options: EvaluateOptions): SlaResult[] {
+export function evaluateTicket(definitions: readonly SlaDefinition[], events: readonly TicketEvent[], options: EvaluateOptions): SlaResult[] {
   const groups = groupsOf(definitions);
   const { env, now } = readOptions(options);
   return evaluateGroups(groups.map((g) => planClock(g, env, utc24x7())), env, now, events);
 }
 
 /**
- * A ticket for {@link evaluateMany}.
+ * A ticket for {@link evaluateTickets}.
  *
  * @example
  * ```ts
@@ -177,55 +188,75 @@ export interface SlaTicket {
 }
 
 /**
- * The outcome for one ticket of {@link evaluateMany}: its results, or the error its data caused
- * (one bad ticket does not stop a batch).
+ * The outcome for one ticket of {@link evaluateTickets}, shaped like a {@link core!SafeResult} with the ticket's
+ * `id`: its results as `data`, or the `error` its data caused (one bad ticket does not stop a batch).
  *
  * @example
  * ```ts
- * for (const r of evaluateMany(defs, tickets, options)) if (!r.ok) console.error(r.id, r.error.message);
+ * for (const r of evaluateTickets(defs, tickets, options)) if (!r.success) console.error(r.id, r.error.message);
  * ```
  * @category Evaluation
  */
 export type SlaTicketResult =
-  | { readonly id: string; readonly ok: true; readonly results: SlaResult[] }
-  | { readonly id: string; readonly ok: false; readonly error: ItsmError };
+  | { readonly id: string; readonly success: true; readonly data: SlaResult[] }
+  | { readonly id: string; readonly success: false; readonly error: ItsmError };
+
+/** A ticket's id for its result: a string or number as given, else its position in the batch (`#3`). */
+function ticketId(ticket: unknown, position: number): string {
+  try {
+    const id = ticket !== null && typeof ticket === 'object' ? (ticket as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') return id;
+    if (typeof id === 'number' || typeof id === 'bigint') return String(id);
+  } catch {
+    // a throwing getter: fall back to the position
+  }
+  return `#${position}`;
+}
+
+function evaluateOne(plans: readonly ClockPlan[], env: ClockEnv, now: number, ticket: unknown, position: number): SlaTicketResult {
+  const id = ticketId(ticket, position);
+  try {
+    if (ticket === null || typeof ticket !== 'object') {
+      throw new ItsmError('invalid_argument', `tickets[${position}]: ${describeValue(ticket)} is not a ticket { id, events }.`, { details: { index: position } });
+    }
+    return { id, success: true, data: evaluateGroups(plans, env, now, (ticket as SlaTicket).events) };
+  } catch (error) {
+    if (error instanceof ItsmError) return { id, success: false, error };
+    // A getter or proxy in the ticket's data that throws (or a stack overflow on absurdly deep data) is bad input
+    // of this ticket alone: it is reported with the original error as `cause`, and the batch goes on.
+    return { id, success: false, error: new ItsmError('invalid_event', `tickets[${position}] (id ${quote(id)}): reading the ticket's data threw ${describeValue(error)}; see the error's cause.`, { details: { index: position }, cause: error }) };
+  }
+}
 
 /**
  * Evaluates definitions over many tickets lazily: tickets are read from the iterable one at a time and results
  * are yielded as they are computed, so memory grows with the ticket being evaluated, not with the batch.
- * Definitions and options are checked once, up front (those errors throw); a ticket whose events are invalid
- * yields `{ ok: false, error }` and the batch goes on. Segments are not built unless `explain: true` is passed.
+ * Definitions and options are checked once, up front (those errors throw); a ticket that is not an object, or
+ * whose events are invalid, yields `{ id, success: false, error }` and the batch goes on. `id` is the ticket's
+ * own when it is a string or a number, else its position (`#3`). Segments are not built unless `explain: true`.
  *
- * @param definitions - The definitions, as for {@link evaluateSlas}.
+ * @param definitions - The definitions, as for {@link evaluateTicket}.
  * @param tickets - Any iterable of `{ id, events }` (an array, a generator reading a database cursor, ...).
- * @param options - As for {@link evaluateSlas}.
+ * @param options - As for {@link evaluateTicket}.
  * @returns A generator of per-ticket outcomes.
  * @throws {@link core!ItsmError} for invalid definitions or options (before the first ticket is read).
  * @example
  * ```ts
- * for (const t of evaluateMany(defs, readTickets(), { calendars, now, explain: false })) {
- *   if (t.ok) save(t.id, t.results);
+ * for (const t of evaluateTickets(defs, readTickets(), { calendars, now, explain: false })) {
+ *   if (t.success) save(t.id, t.data);
  * }
  * ```
  * @category Evaluation
  */
-export function evaluateMany(definitions: readonly SlaDefinition[], tickets: Iterable<SlaTicket>, options: EvaluateOptions): Generator<SlaTicketResult, void, undefined> {
+export function evaluateTickets(definitions: readonly SlaDefinition[], tickets: Iterable<SlaTicket>, options: EvaluateOptions): Generator<SlaTicketResult, void, undefined> {
   const groups = groupsOf(definitions);
   const { env, now } = readOptions(options, false);
   const plans = groups.map((g) => planClock(g, env, utc24x7()));
-  if (tickets === null || typeof (tickets as Iterable<SlaTicket>)[Symbol.iterator] !== 'function') {
-    throw new ItsmError('invalid_argument', 'tickets: expected an iterable of { id, events }.', { details: { field: 'tickets' } });
+  if (tickets === null || typeof tickets !== 'object' || typeof (tickets as Iterable<SlaTicket>)[Symbol.iterator] !== 'function') {
+    throw new ItsmError('invalid_argument', `tickets: ${describeValue(tickets)} is not an iterable of { id, events }.`, { details: { field: 'tickets' } });
   }
   return (function* () {
-    for (const ticket of tickets) {
-      const id = ticket !== null && typeof ticket === 'object' ? String(ticket.id) : String(ticket);
-      try {
-        if (ticket === null || typeof ticket !== 'object') throw new ItsmError('invalid_argument', 'tickets: each ticket must be { id, events }.');
-        yield { id, ok: true, results: evaluateGroups(plans, env, now, ticket.events) };
-      } catch (error) {
-        if (!(error instanceof ItsmError)) throw error;
-        yield { id, ok: false, error };
-      }
-    }
+    let position = 0;
+    for (const ticket of tickets as Iterable<unknown>) yield evaluateOne(plans, env, now, ticket, position++);
   })();
 }

@@ -1,5 +1,6 @@
 import { ItsmError } from '../core/errors.js';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toEpochMs, type Instant } from '../core/instant.js';
+import { describeValue, isDateLike } from '../core/describe.js';
 
 /**
  * One entry of a ticket's history. The ticket's fields at any point are the fold of the `set`s so far
@@ -28,7 +29,7 @@ export interface PreparedEvents {
 
 /** Epoch ms of a non-number instant, or `NaN` (parsed once: this runs for every event of every ticket). */
 function readInstant(at: unknown): number {
-  if (typeof at !== 'string' && !(at instanceof Date)) return NaN;
+  if (typeof at !== 'string' && !isDateLike(at)) return NaN;
   try {
     return toEpochMs(at);
   } catch {
@@ -47,7 +48,7 @@ function bad(index: number, field: string, message: string): ItsmError {
 export function prepareEvents(events: Iterable<TicketEvent> | ArrayLike<TicketEvent>, now: number): PreparedEvents {
   const iterable = events !== null && typeof events === 'object' && (Array.isArray(events) || typeof (events as Iterable<TicketEvent>)[Symbol.iterator] === 'function');
   if (!iterable) {
-    throw new ItsmError('invalid_argument', 'events: expected an array of { at, type, set? } events.', { details: { field: 'events' } });
+    throw new ItsmError('invalid_argument', `events: ${describeValue(events)} is not an array of { at, type, set? } events.`, { details: { field: 'events' } });
   }
   const list: readonly TicketEvent[] = Array.isArray(events) ? events : Array.from(events as Iterable<TicketEvent>);
   const times = new Float64Array(list.length);
@@ -55,12 +56,12 @@ export function prepareEvents(events: Iterable<TicketEvent> | ArrayLike<TicketEv
   let prev = -Infinity;
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
-    if (e === null || typeof e !== 'object') throw bad(i, '', 'expected an event { at, type, set? }');
-    if (typeof e.type !== 'string' || e.type === '') throw bad(i, 'type', `expected a non-empty string, got ${JSON.stringify(e.type)}`);
+    if (e === null || typeof e !== 'object') throw bad(i, '', `${describeValue(e)} is not an event { at, type, set? }`);
+    if (typeof e.type !== 'string' || e.type === '') throw bad(i, 'type', `expected a non-empty string, got ${describeValue(e.type)}`);
     const at = e.at;
     const t = typeof at === 'number' && Number.isFinite(at) ? Math.floor(at) : readInstant(at);
-    if (Number.isNaN(t)) throw bad(i, 'at', `${JSON.stringify(at)} is not a valid instant; use a Date, epoch ms or an ISO 8601 string with an offset`);
-    if (t < MIN_SUPPORTED_MS || t >= MAX_SUPPORTED_MS) throw bad(i, 'at', `${JSON.stringify(at)} is outside the supported range (years 0001 to 9999)`);
+    if (Number.isNaN(t)) throw bad(i, 'at', `${describeValue(at)} is not a valid instant; use a Date, epoch ms or an ISO 8601 string with an offset`);
+    if (t < MIN_SUPPORTED_MS || t >= MAX_SUPPORTED_MS) throw bad(i, 'at', `${describeValue(at)} is outside the supported range (years 0001 to 9999)`);
     if (e.set !== undefined && (e.set === null || typeof e.set !== 'object' || Array.isArray(e.set))) {
       throw bad(i, 'set', 'expected an object of field values');
     }

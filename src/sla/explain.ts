@@ -1,14 +1,24 @@
 import { formatDuration } from '../core/duration.js';
 import { formatInstant } from '../calendar/index.js';
+import { argumentError } from '../core/messages.js';
 import type { SlaResult, SlaSegment } from './result.js';
+
+/** Whether a value has the shape explainSla reads (a result of this library, not a hand-made or parsed one). */
+function isResultLike(r: unknown): r is SlaResult {
+  if (r === null || typeof r !== 'object') return false;
+  const o = r as Partial<Record<keyof SlaResult, unknown>>;
+  return typeof o.slaId === 'string' && typeof o.timeZone === 'string' && typeof o.stage === 'string' && typeof o.targetMs === 'number'
+    && Array.isArray(o.segments) && Array.isArray(o.cycles) && Array.isArray(o.switches) && Array.isArray(o.warnings);
+}
 
 /**
  * Explains a result in readable lines: what the clock measures, each run of counting (with the time outside
  * business hours), each pause with the condition and event that caused it, warnings, the breach or the margin,
  * and what happens next. Times are shown in the zone the calendar's hours were read in.
  *
- * @param result - A result of `evaluateSla` / `evaluateSlas` (evaluated with `explain` on, the default).
+ * @param result - A result of `evaluateSla` / `evaluateTicket` / `evaluateTickets` (evaluated with `explain` on, the default).
  * @returns One line per fact, ready to print.
+ * @throws {@link core!ItsmError} `invalid_argument` when `result` is not an {@link SlaResult}.
  * @example
  * ```ts
  * console.log(explainSla(evaluateSla(def, events, { calendars, now })).join('\n'));
@@ -20,6 +30,7 @@ import type { SlaResult, SlaSegment } from './result.js';
  * @category Explanation
  */
 export function explainSla(result: SlaResult): string[] {
+  if (!isResultLike(result)) throw argumentError('result', result, 'an SlaResult (the value evaluateSla returns)');
   const tz = result.timeZone;
   const at = (d: Date) => formatInstant(d, tz);
   // Business durations in hours: a 24-hour "day" of business time means nothing.
@@ -50,13 +61,21 @@ export function explainSla(result: SlaResult): string[] {
       i++;
       continue;
     }
-    // A run: consecutive counting / outside-hours stretches under one cause.
-    const cause = segs[i]!.kind === 'counting' ? s : segs.slice(i).find((x) => x.kind === 'counting') ?? s;
-    let counted = 0, outside = 0, j = i;
+    // A run: consecutive counting / outside-hours stretches under one cause (the first counting stretch's).
+    // Each segment is looked at a bounded number of times, so the explanation is linear in the segments.
+    let cause: SlaSegment = s;
+    for (let k = i; k < segs.length && segs[k]!.kind !== 'paused'; k++) {
+      if (segs[k]!.kind === 'counting') {
+        cause = segs[k]!;
+        break;
+      }
+    }
+    let counted = 0, j = i;
     for (; j < segs.length && segs[j]!.kind !== 'paused' && (segs[j]!.kind === 'outside_hours' || (segs[j]!.cause === cause.cause && segs[j]!.eventIndex === cause.eventIndex)); j++) {
       if (segs[j]!.kind === 'counting') counted += segs[j]!.businessMs;
-      else outside += segs[j]!.to.getTime() - segs[j]!.from.getTime();
     }
+    // Wall-clock time of the run not counted (outside-hours segments, and the closed hours inside a summary segment).
+    const outside = segs[j - 1]!.to.getTime() - s.from.getTime() - counted;
     const why = cause.kind === 'counting' ? ` (${cause.cause}${source(cause)})` : '';
     const closed = outside > 0 ? `, not counted ${wallClock(outside)} outside business hours` : '';
     lines.push(`counted ${d(counted)} ${at(s.from)} → ${at(segs[j - 1]!.to)}${why}${closed}`);

@@ -1,28 +1,6 @@
 import { z } from 'zod';
+import { conditionJsonSchemaDef } from '../core/condition.js';
 import { SlaDefinitionSchema } from './definition.js';
-
-const SCALAR = { type: ['string', 'number', 'boolean', 'null'] };
-
-/** The condition language as JSON Schema: one operator per field condition, recursive combinators. */
-function conditionSchema(): Record<string, unknown> {
-  const ref = { $ref: '#/$defs/condition' };
-  const op = (name: string, value: unknown) => ({
-    type: 'object', properties: { field: { type: 'string', minLength: 1 }, [name]: value }, required: ['field', name], additionalProperties: false,
-  });
-  return {
-    anyOf: [
-      { type: 'boolean' },
-      op('eq', SCALAR), op('ne', SCALAR),
-      op('in', { type: 'array', items: SCALAR }), op('notIn', { type: 'array', items: SCALAR }),
-      op('exists', { type: 'boolean' }),
-      ...['gt', 'gte', 'lt', 'lte'].map((o) => op(o, { type: ['number', 'string'] })),
-      { type: 'object', properties: { event: { type: 'string', minLength: 1 } }, required: ['event'], additionalProperties: false },
-      { type: 'object', properties: { all: { type: 'array', items: ref } }, required: ['all'], additionalProperties: false },
-      { type: 'object', properties: { any: { type: 'array', items: ref } }, required: ['any'], additionalProperties: false },
-      { type: 'object', properties: { not: ref }, required: ['not'], additionalProperties: false },
-    ],
-  };
-}
 
 /**
  * The JSON Schema (draft 2020-12) of an {@link SlaDefinition}, conditions included, for services that store or
@@ -39,7 +17,7 @@ function conditionSchema(): Record<string, unknown> {
 export function slaDefinitionJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(SlaDefinitionSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
   schema['title'] = 'itsm-kit SLA definition';
-  schema['$defs'] = { condition: conditionSchema() };
+  schema['$defs'] = { condition: conditionJsonSchemaDef() };
   const props = schema['properties'] as Record<string, Record<string, unknown>>;
   for (const key of ['appliesTo', 'start', 'stop', 'pause', 'cancel', 'reset']) props[key] = { $ref: '#/$defs/condition' };
   const target = props['target'] as { anyOf: Array<Record<string, unknown>> };

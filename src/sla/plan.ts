@@ -1,4 +1,5 @@
 import { ItsmError } from '../core/errors.js';
+import { quote } from '../core/describe.js';
 import type { BusinessCalendar } from '../calendar/index.js';
 import type { CompiledSla } from './definition.js';
 
@@ -14,8 +15,8 @@ export function calendarFor(sla: CompiledSla, env: ClockEnv, builtIn: BusinessCa
   const key = sla.def.calendar;
   const cal = Object.prototype.hasOwnProperty.call(env.calendars, key) ? env.calendars[key] : key === '24x7' ? builtIn : undefined;
   if (cal === undefined) {
-    const known = [...Object.keys(env.calendars), '24x7'].map((k) => JSON.stringify(k)).join(', ');
-    throw new ItsmError('unknown_calendar', `SLA definition "${sla.def.id}": calendar ${JSON.stringify(key)} is not in options.calendars (known: ${known}); pass it as options.calendars[${JSON.stringify(key)}].`, { details: { slaId: sla.def.id, calendar: key } });
+    const known = [...Object.keys(env.calendars), '24x7'].map(quote).join(', ');
+    throw new ItsmError('unknown_calendar', `SLA definition ${quote(sla.def.id)}: calendar ${quote(key)} is not in options.calendars (known: ${known}); pass it as options.calendars[${quote(key)}].`, { details: { slaId: sla.def.id, calendar: key } });
   }
   return cal;
 }

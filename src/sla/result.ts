@@ -33,7 +33,9 @@ export interface SlaWarning {
 }
 
 /**
- * One stretch of the explanation of a clock: counting, paused, or running but outside business hours.
+ * One stretch of the explanation of a clock: counting, paused, or running but outside business hours. A running
+ * stretch longer than 366 days between two events (or up to `now`) ends with one summary `counting` segment whose
+ * span includes the closed hours; its `businessMs` is still the business time it holds.
  *
  * @example
  * ```ts
@@ -82,7 +84,7 @@ export interface SlaCycle {
 }
 
 /**
- * A change of definition mid-life (for example priority raised from P3 to P1), recorded by `evaluateSlas`.
+ * A change of definition mid-life (for example priority raised from P3 to P1), recorded by `evaluateTicket`.
  *
  * @example
  * ```ts
@@ -137,7 +139,7 @@ export interface SlaResult {
   readonly warnings: readonly SlaWarning[];
   /** Earlier cycles of this clock (closed by reset or by a definition switch with `restart`). */
   readonly cycles: readonly SlaCycle[];
-  /** Definition switches (from `evaluateSlas`); empty for `evaluateSla`. */
+  /** Definition switches (from `evaluateTicket`); empty for `evaluateSla`. */
   readonly switches: readonly SlaSwitch[];
   /** The explanation of the current cycle: every counted, paused and outside-hours stretch up to `now`. */
   readonly segments: readonly SlaSegment[];

@@ -17,6 +17,13 @@ interface RawSegment {
   businessMs: number;
 }
 
+/**
+ * How much of one running stretch (between two events, or from the last event to `now`) the explanation shows
+ * opening by opening: 366 days. A longer stretch (a ticket left open for years, or `now` at 9999-12-31) ends
+ * with one summary `counting` segment.
+ */
+export const DETAILED_RUN_MS = 366 * 86_400_000;
+
 /** The explanation of one cycle, built as the clock advances: stretches that continue one another are merged. */
 export class SegmentLog {
   private readonly list: RawSegment[] = [];
@@ -32,17 +39,28 @@ export class SegmentLog {
     }
   }
 
-  /** A running stretch `[from, to)`: counting inside the calendar's hours, outside-hours between them. */
-  running(cal: BusinessCalendar, from: number, to: number, cause: Cause, closed: string): void {
+  /**
+   * A running stretch `[from, to)` with `counted` business ms: counting inside the calendar's hours,
+   * outside-hours between them, for the first {@link DETAILED_RUN_MS} of the stretch; the rest of a longer
+   * stretch is one `counting` segment (its `businessMs` is the business time in it, its span includes the closed
+   * hours). So the explanation grows with the events, never with the time between them.
+   */
+  running(cal: BusinessCalendar, from: number, to: number, counted: number, cause: Cause, closed: string): void {
+    const detailTo = to - from > DETAILED_RUN_MS ? from + DETAILED_RUN_MS : to;
     let at = from;
-    const flat = businessMsIntervals(cal, from, to);
+    let detailed = 0;
+    const flat = businessMsIntervals(cal, from, detailTo);
     for (let k = 0; k < flat.length; k += 2) {
       const s = flat[k]!, e = flat[k + 1]!;
       if (s > at) this.push(at, s, 'outside_hours', closed, null, 0);
       this.push(s, e, 'counting', cause.text, cause.eventIndex, e - s);
+      detailed += e - s;
       at = e;
     }
-    if (at < to) this.push(at, to, 'outside_hours', closed, null, 0);
+    if (detailTo < to) {
+      if (counted > detailed) this.push(at, to, 'counting', cause.text, cause.eventIndex, counted - detailed);
+      else this.push(at, to, 'outside_hours', closed, null, 0);
+    } else if (at < to) this.push(at, to, 'outside_hours', closed, null, 0);
   }
 
   /** Fresh result objects with `Date`s. */

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessTimeBetween, calendar24x7, createCalendar, isBusinessTime } from '../../src/calendar/index.js';
-import { createSlaDefinition, evaluateSla, evaluateSlas, explainSla } from '../../src/sla/index.js';
-import type { Condition, SlaDefinition, SlaResult, SlaSegment, TicketEvent } from '../../src/sla/index.js';
+import { createSlaDefinition, evaluateSla, evaluateTicket, explainSla } from '../../src/sla/index.js';
+import type { Condition } from '../../src/core/index.js';
+import type { SlaDefinition, SlaResult, SlaSegment, TicketEvent } from '../../src/sla/index.js';
 
 type Calendar = ReturnType<typeof createCalendar>;
 
@@ -312,10 +313,10 @@ describe('evaluateSla properties', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Switching definitions (evaluateSlas)
+// Switching definitions (evaluateTicket)
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('evaluateSlas switching from P3 to P1', () => {
+describe('evaluateTicket switching from P3 to P1', () => {
   const conditions = {
     start: { field: 'state', ne: 'new' },
     stop: { field: 'state', in: ['resolved', 'closed'] },
@@ -350,7 +351,7 @@ describe('evaluateSlas switching from P3 to P1', () => {
   it('carries elapsed and paused time over: the totals equal a single definition evaluated over the same history', () => {
     fc.assert(
       fc.property(ticketArb, ({ events, calendar, now }) => {
-        const [group] = evaluateSlas([p1(calendar), p3(calendar)], events, { calendars: CALENDARS, now });
+        const [group] = evaluateTicket([p1(calendar), p3(calendar)], events, { calendars: CALENDARS, now });
         const one = evaluateSla(single(calendar), events, { calendars: CALENDARS, now });
         expect(group).toBeDefined();
         expect([group!.stage, group!.elapsedMs, group!.pausedMs, ms(group!.startedAt), ms(group!.stoppedAt)])
@@ -358,7 +359,7 @@ describe('evaluateSlas switching from P3 to P1', () => {
         for (const s of group!.switches) {
           // Up to the switch, the totals are those of the single definition evaluated at the switch.
           const atSwitch = evaluateSla(single(calendar), events, { calendars: CALENDARS, now: s.at });
-          const groupAtSwitch = evaluateSlas([p1(calendar), p3(calendar)], events, { calendars: CALENDARS, now: s.at })[0]!;
+          const groupAtSwitch = evaluateTicket([p1(calendar), p3(calendar)], events, { calendars: CALENDARS, now: s.at })[0]!;
           expect(groupAtSwitch.elapsedMs + groupAtSwitch.pausedMs).toBe(atSwitch.elapsedMs + atSwitch.pausedMs);
           expect(s.policy).toBe('carry');
         }
@@ -376,7 +377,7 @@ describe('evaluateSlas switching from P3 to P1', () => {
         const s = (events[events.length - 1]!.at as number) + MINUTE;
         const history = [...events, { at: s, type: 'UPDATE', set: { priority: 1 } }];
         const now = s + after;
-        const [group] = evaluateSlas([p1(p1Calendar), p3(calendar)], history, { calendars: CALENDARS, now });
+        const [group] = evaluateTicket([p1(p1Calendar), p3(calendar)], history, { calendars: CALENDARS, now });
         fc.pre(group !== undefined && group.switches.length === 1 && group.switches[0]!.at.getTime() === s);
         const before = evaluateSla(single(calendar), history, { calendars: CALENDARS, now: s });
         const since = businessTimeBetween(calendarOf(p1Calendar), s, now);
@@ -397,7 +398,7 @@ describe('evaluateSlas switching from P3 to P1', () => {
       { at: '2026-03-09T12:00:00Z', type: 'RESUME', set: { state: 'in_progress' } },
       { at: '2026-03-09T16:00:00Z', type: 'UPDATE', set: { priority: 1 } },
     ];
-    const [r] = evaluateSlas([p1('support'), p3('support')], history, { calendars: { support }, now: '2026-03-09T17:00:00Z' });
+    const [r] = evaluateTicket([p1('support'), p3('support')], history, { calendars: { support }, now: '2026-03-09T17:00:00Z' });
     expect(r!.slaId).toBe('p1');
     expect(r!.elapsedMs).toBe(6 * HOUR);
     expect(r!.pausedMs).toBe(2 * HOUR);
@@ -411,14 +412,14 @@ describe('evaluateSlas switching from P3 to P1', () => {
       { at: '2026-03-09T09:00:00Z', type: 'CREATE', set: { state: 'new', priority: 3 } },
       { at: '2026-03-09T09:00:00Z', type: 'ASSIGN', set: { state: 'in_progress' } },
     ];
-    const paused = evaluateSlas([p1('support'), p3('support')], [
+    const paused = evaluateTicket([p1('support'), p3('support')], [
       ...opened,
       { at: '2026-03-09T14:00:00Z', type: 'HOLD', set: { state: 'on_hold' } },
       { at: '2026-03-09T15:00:00Z', type: 'UPDATE', set: { priority: 1 } },
     ], { calendars: { support }, now: '2026-03-09T18:00:00Z' })[0]!;
     expect([paused.stage, paused.elapsedMs, paused.pausedMs]).toEqual(['paused', 5 * HOUR, 4 * HOUR]);
     expect(paused.breachedAt).toEqual(new Date('2026-03-09T15:00:00Z'));
-    const resolved = evaluateSlas([p1('support'), p3('support')], [
+    const resolved = evaluateTicket([p1('support'), p3('support')], [
       ...opened,
       { at: '2026-03-09T14:00:00Z', type: 'RESOLVE', set: { state: 'resolved', priority: 1 } },
     ], { calendars: { support }, now: '2026-03-09T18:00:00Z' })[0]!;
@@ -428,7 +429,7 @@ describe('evaluateSlas switching from P3 to P1', () => {
 
   it('drops a breach of the old target when the priority is lowered to a larger target', () => {
     const support = calendar24x7('UTC');
-    const [r] = evaluateSlas([p1('support'), p3('support')], [
+    const [r] = evaluateTicket([p1('support'), p3('support')], [
       { at: '2026-03-09T09:00:00Z', type: 'CREATE', set: { state: 'new', priority: 1 } },
       { at: '2026-03-09T09:00:00Z', type: 'ASSIGN', set: { state: 'in_progress' } },
       { at: '2026-03-09T14:00:00Z', type: 'UPDATE', set: { priority: 3 } },

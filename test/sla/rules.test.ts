@@ -3,9 +3,9 @@ import { calendar24x7, createCalendar, isBusinessTime } from '../../src/calendar
 import { ItsmError } from '../../src/core/index.js';
 import {
   createSlaDefinition,
-  evaluateMany,
+  evaluateTickets,
   evaluateSla,
-  evaluateSlas,
+  evaluateTicket,
   explainSla,
   safeCreateSlaDefinition,
   type SlaDefinition,
@@ -263,7 +263,7 @@ describe('reset and cycles', () => {
   });
 });
 
-describe('switching definitions mid-life (evaluateSlas)', () => {
+describe('switching definitions mid-life (evaluateTicket)', () => {
   const p3: SlaDefinition = { ...resolution, id: 'p3', target: 'PT8H', appliesTo: { field: 'priority', gte: 3 } };
   const p1: SlaDefinition = { ...resolution, id: 'p1', target: 'PT4H', appliesTo: { field: 'priority', lte: 2 } };
   const history = [
@@ -274,7 +274,7 @@ describe('switching definitions mid-life (evaluateSlas)', () => {
   ];
 
   it('keeps elapsed and pause time when the priority is raised (carry)', () => {
-    const [r] = evaluateSlas([p3, p1], history, { calendars, now: '2026-03-09T13:00:00-04:00' });
+    const [r] = evaluateTicket([p3, p1], history, { calendars, now: '2026-03-09T13:00:00-04:00' });
     expect(r!.slaId).toBe('p1');
     expect(r!.elapsedMs).toBe(40 * MIN + 2 * H);
     expect(r!.pausedMs).toBe(H);
@@ -285,13 +285,13 @@ describe('switching definitions mid-life (evaluateSlas)', () => {
 
   it('breaches at the switch a clock that has already used the new target, even when it stops at that event', () => {
     const raisedAndResolved = [created, ev('2026-03-09T09:00:00-04:00', 'ASSIGN', { state: 'in_progress' }), ev('2026-03-09T14:00:00-04:00', 'RESOLVE', { state: 'resolved', priority: 1 })];
-    const [r] = evaluateSlas([p3, p1], raisedAndResolved, { calendars, now: '2026-03-09T15:00:00-04:00' });
+    const [r] = evaluateTicket([p3, p1], raisedAndResolved, { calendars, now: '2026-03-09T15:00:00-04:00' });
     expect(r).toMatchObject({ slaId: 'p1', stage: 'completed', breached: true, elapsedMs: 5 * H });
     expect(iso(r!.breachedAt)).toBe('2026-03-09T18:00:00.000Z');
   });
 
   it('starts a new cycle under the new definition with restart', () => {
-    const [r] = evaluateSlas([p3, p1], history, { calendars, now: '2026-03-09T13:00:00-04:00', onSwitch: 'restart' });
+    const [r] = evaluateTicket([p3, p1], history, { calendars, now: '2026-03-09T13:00:00-04:00', onSwitch: 'restart' });
     expect(r!.slaId).toBe('p1');
     expect(r!.cycles).toHaveLength(1);
     expect(r!.cycles[0]).toMatchObject({ slaId: 'p3', endReason: 'switched', elapsedMs: 40 * MIN + H, pausedMs: H });
@@ -301,7 +301,7 @@ describe('switching definitions mid-life (evaluateSlas)', () => {
   it('reports each group once and leaves out groups that do not apply', () => {
     const response: SlaDefinition = { ...resolution, id: 'response', kind: 'response', target: 'PT1H', stop: { field: 'state', ne: 'new' }, start: true };
     const vip: SlaDefinition = { ...resolution, id: 'vip', kind: 'custom', appliesTo: { field: 'vip', eq: true } };
-    const results = evaluateSlas([p3, p1, response, vip], history, { calendars, now: '2026-03-09T13:00:00-04:00' });
+    const results = evaluateTicket([p3, p1, response, vip], history, { calendars, now: '2026-03-09T13:00:00-04:00' });
     expect(results.map((r) => r.slaId)).toEqual(['p1', 'response']);
   });
 });
@@ -418,7 +418,7 @@ describe('bad definitions and options', () => {
   });
 
   it('rejects duplicate ids and a calendar that is not a calendar', () => {
-    expect(() => evaluateSlas([resolution, resolution], [], { calendars, now: 0 })).toThrow(/used twice/);
+    expect(() => evaluateTicket([resolution, resolution], [], { calendars, now: 0 })).toThrow(/used twice/);
     expect(() => evaluateSla(resolution, [], { calendars: { support: {} as never }, now: 0 })).toThrow(/options\.calendars\.support/);
     expect(() => evaluateSla(resolution, [], { calendars } as never)).toThrow(/options\.now/);
   });
@@ -440,7 +440,7 @@ describe('bad definitions and options', () => {
   });
 });
 
-describe('evaluateMany', () => {
+describe('evaluateTickets', () => {
   it('pulls tickets one at a time and yields an error for a bad ticket without stopping', () => {
     let pulled = 0;
     function* tickets() {
@@ -449,11 +449,11 @@ describe('evaluateMany', () => {
         yield { id: `T${i}`, events: i === 1 ? [assigned, created] : [created, assigned] };
       }
     }
-    const it = evaluateMany([resolution], tickets(), { calendars, now: '2026-03-09T12:00:00-04:00' });
+    const it = evaluateTickets([resolution], tickets(), { calendars, now: '2026-03-09T12:00:00-04:00' });
     const first = it.next();
     expect(pulled).toBe(1);
-    expect(first.value).toMatchObject({ id: 'T0', ok: true });
+    expect(first.value).toMatchObject({ id: 'T0', success: true });
     const rest = [...it];
-    expect(rest.map((r) => [r.id, r.ok])).toEqual([['T1', false], ['T2', true]]);
+    expect(rest.map((r) => [r.id, r.success])).toEqual([['T1', false], ['T2', true]]);
   });
 });

@@ -10,7 +10,7 @@
 // business time on the business calendar too.
 //
 // Priority changes. 39 incidents change priority during their life. The four priority variants of each SLA are
-// one group, evaluated with `evaluateMany` (= `evaluateSlas` per ticket) and the default `onSwitch: 'carry'`:
+// one group, evaluated with `evaluateTickets` (= `evaluateTicket` per ticket) and the default `onSwitch: 'carry'`:
 // when the priority changes while the clock runs or is paused, elapsed and paused time carry over and the new
 // priority's target applies from then on; after the clock has stopped, a priority change does nothing. So the
 // independent computation implements carry too, and the per-priority tables count each clock under the priority
@@ -22,7 +22,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calendar24x7, createCalendar } from '../../src/calendar/index.js';
 import { ItsmError } from '../../src/core/index.js';
-import { createSlaDefinition, evaluateMany, evaluateSla, type SlaResult } from '../../src/sla/index.js';
+import { createSlaDefinition, evaluateTickets, evaluateSla, type SlaResult } from '../../src/sla/index.js';
 import { AWAITING_STATES, readServiceNowLog, groupIncidents, toTicketEvents, type LogIncident, type LogRow } from '../support/servicenow-log.js';
 
 const MIN = 60_000;
@@ -93,15 +93,15 @@ function fromEngine(r: SlaResult): Clock {
   };
 }
 
-/** Every incident through `evaluateMany`; a missing clock (incident not opened yet at `now`) is `null`. */
+/** Every incident through `evaluateTickets`; a missing clock (incident not opened yet at `now`) is `null`. */
 function replayWithEngine(incidents: readonly LogIncident[], now: number): { clocks: Map<string, Record<ClockKey, Clock | null>>; ms: number } {
   const t0 = performance.now();
   const clocks = new Map<string, Record<ClockKey, Clock | null>>();
   const tickets = incidents.map((i) => ({ id: i.number, events: toTicketEvents(i.rows) }));
-  for (const out of evaluateMany(definitions, tickets, { calendars, now, explain: false })) {
-    if (!out.ok) throw new Error(`${out.id}: ${out.error.message}`);
+  for (const out of evaluateTickets(definitions, tickets, { calendars, now, explain: false })) {
+    if (!out.success) throw new Error(`${out.id}: ${out.error.message}`);
     const find = (kind: Kind, calendar: CalendarKey): Clock | null => {
-      const r = out.results.find((x) => x.kind === kind && x.calendar === calendar);
+      const r = out.data.find((x) => x.kind === kind && x.calendar === calendar);
       return r === undefined ? null : fromEngine(r);
     };
     clocks.set(out.id, Object.fromEntries(CLOCKS.map((c) => [c.key, find(c.kind, c.calendar)])) as Record<ClockKey, Clock | null>);

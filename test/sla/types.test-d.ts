@@ -1,10 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { BusinessCalendar } from '../../src/calendar/index.js';
-import type { Instant } from '../../src/core/index.js';
+import type { Condition, Instant } from '../../src/core/index.js';
 import {
-  evaluateMany,
+  evaluateTickets,
   evaluateSla,
-  type Condition,
   type SlaDefinition,
   type SlaResult,
   type SlaStage,
@@ -34,8 +33,8 @@ describe('SLA types', () => {
     expectTypeOf<{ field: 'state' }>().not.toMatchTypeOf<Condition>();
   });
 
-  it('yields a discriminated ok / error union per ticket', () => {
-    expectTypeOf(evaluateMany).returns.toEqualTypeOf<Generator<SlaTicketResult, void, undefined>>();
-    expectTypeOf<Extract<SlaTicketResult, { ok: true }>['results']>().toEqualTypeOf<SlaResult[]>();
+  it('yields a discriminated success / error union per ticket', () => {
+    expectTypeOf(evaluateTickets).returns.toEqualTypeOf<Generator<SlaTicketResult, void, undefined>>();
+    expectTypeOf<Extract<SlaTicketResult, { success: true }>['data']>().toEqualTypeOf<SlaResult[]>();
   });
 });
