@@ -227,9 +227,10 @@ export function segmentsForYear(zone: string, from: number, to: number): readonl
 function brandedEngine(value: unknown): CalendarEngine | null {
   if (typeof value !== 'object' || value === null) return null;
   try {
+    if (value instanceof CalendarEngine) return value;
     return (value as { [CALENDAR_BRAND]?: unknown })[CALENDAR_BRAND] === ENGINE_PROTOCOL ? (value as CalendarEngine) : null;
   } catch {
-    return null;
+    return null; // a Proxy whose traps throw
   }
 }
 
@@ -248,12 +249,16 @@ function brandedEngine(value: unknown): CalendarEngine | null {
  * @category Calendar
  */
 export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
-  return value instanceof CalendarEngine || brandedEngine(value) !== null;
+  return brandedEngine(value) !== null;
 }
 
 /** Returns the engine behind a calendar or throws a clear error for anything else. */
 export function engineOf(cal: BusinessCalendar, field = 'cal'): CalendarEngine {
-  if (cal instanceof CalendarEngine) return cal;
+  try {
+    if (cal instanceof CalendarEngine) return cal; // the hot path: a calendar of this copy
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws: not a calendar
+  }
   const engine = brandedEngine(cal);
   if (engine !== null) return engine;
   throw notACalendar(field, cal);
