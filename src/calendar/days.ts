@@ -4,7 +4,7 @@ import { argumentError } from '../core/messages.js';
 import type { BusinessCalendar, CalendarEngine } from './engine.js';
 import { engineOf } from './engine.js';
 import { optionsOf } from './failures.js';
-import { FIRST_DAY, LAST_DAY, addBusinessDaysMs, countBusinessDays } from './kernels.js';
+import { FIRST_DAY, LAST_DAY, addBusinessDaysMs, countBusinessDays } from './day-kernels.js';
 import { parseDateKey, parseTimeOfDay } from './spec.js';
 import { WeeklyCalendar, dayNumber } from './weekly.js';
 

@@ -11,8 +11,12 @@
  *    the interval (a DST gap shortens them, a fold lengthens or splits them)...
  * 5. **prefix sums** (`table.ts` `buildTable`): ...sorted, merged, and summed, so that `cum[i]` is the business
  *    time of the year before interval `i`.
- * 6. **binary search** (`kernels.ts`): membership, measure, addition, transitions and business days are binary
- *    searches in one or two year tables, on epoch milliseconds.
+ * 6. **binary search** (`kernels.ts`, `day-kernels.ts`): membership, measure, addition, transitions and
+ *    business days are binary searches in one or two year tables, on epoch milliseconds.
+ *
+ * Long spans pay for the years they need, not the years they cross: a year that cannot hold business time is
+ * never compiled (`yearMayHaveBusinessTime`), whole years in between come from cached totals (`yearTotal`,
+ * `yearBusinessDays`), and a year that repeats one 400 years earlier borrows its totals (`canonicalYear`).
  *
  * The public functions (`arithmetic.ts`, `query.ts`, `transitions.ts`, `days.ts`) validate their arguments and
  * call the kernels; other modules call the kernels through `internal.ts`.
