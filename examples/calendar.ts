@@ -9,7 +9,7 @@ import {
   createCalendar,
   formatInstant,
   isBusinessTime,
-  subtractCalendar,
+  subtractCalendars,
   unionCalendars,
 } from 'itsm-kit/calendar';
 import { formatDuration } from 'itsm-kit/core';
@@ -54,7 +54,7 @@ console.log(`  Ticket Wednesday 25 Nov 10:00 (Thanksgiving next) → due ${ny(ad
 
 console.log('\n— Composition');
 const maintenance = createCalendar({ timeZone: 'UTC', weekly: { sun: ['02:00-04:00'] } });
-const service = subtractCalendar(calendar24x7(), maintenance);
+const service = subtractCalendars(calendar24x7(), maintenance);
 console.log(`  24x7 minus Sunday 02:00-04:00 UTC maintenance, one week: ${formatDuration(businessTimeBetween(service, '2026-03-02T00:00:00Z', '2026-03-09T00:00:00Z'))}`);
 const london = createCalendar({ timeZone: 'Europe/London', weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays } });
 const sydney = createCalendar({ timeZone: 'Australia/Sydney', weekly: { mon: weekdays, tue: weekdays, wed: weekdays, thu: weekdays, fri: weekdays } });

@@ -3,7 +3,7 @@
 // through the incident lifecycle machine with its SLA explained.
 import { addBusinessDays, addBusinessTime, businessTimeBetween, createCalendar, formatInstant } from 'itsm-kit/calendar';
 import { formatDuration } from 'itsm-kit/core';
-import { advanceIncident, startIncident, type HoldReason, type IncidentEvent } from 'itsm-kit/incident';
+import { advanceIncident, openIncident, type HoldReason, type IncidentEvent } from 'itsm-kit/incident';
 import { createSlaDefinition, evaluateTickets, evaluateSla, explainSla, type SlaDefinition, type SlaResult } from 'itsm-kit/sla';
 import { readIncidentLog } from './lib/servicenow.js';
 
@@ -60,7 +60,7 @@ const holdReason: Record<string, HoldReason> = {
   'Awaiting Vendor': 'awaiting_vendor', 'Awaiting Evidence': 'awaiting_evidence',
 };
 const first = chosen.events[0]!;
-let incident = startIncident({ at: first.at, id: chosen.number, impact: 2, urgency: 2 });
+let incident = openIncident({ at: first.at, id: chosen.number, impact: 2, urgency: 2 });
 let previous = 'New';
 for (const e of chosen.events) {
   const state = String(e.set?.['state']);

@@ -3,18 +3,16 @@
 // a real incident of the ServiceNow event log replayed with its SLA.
 //
 // Run: npx tsx examples/incident-lifecycle.ts
-import { addBusinessTime, createCalendar, formatInstant, nextBusinessTime } from 'itsm-kit/calendar';
+import { createCalendar, formatInstant } from 'itsm-kit/calendar';
 import { formatDuration } from 'itsm-kit/core';
 import {
   advanceIncident, autoCloseDueAt, createEscalationPolicy, escalationsDue, incidentMachine, replayIncidentHistory,
-  restoreIncident, startIncident, type BusinessTime, type IncidentEvent, type IncidentSnapshot,
+  restoreIncident, openIncident, type IncidentEvent, type IncidentSnapshot,
 } from 'itsm-kit/incident';
 import { createSlaDefinition, evaluateSla, explainSla } from 'itsm-kit/sla';
 
 const weekday = ['09:00-17:00'];
 const support = createCalendar({ timeZone: 'Europe/Paris', weekly: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday } });
-// Business-time arithmetic for the incident module (which does not depend on the calendar module).
-const businessTime: BusinessTime = { add: (t, ms) => addBusinessTime(support, t, ms), next: (t) => nextBusinessTime(support, t) };
 
 const resolutionSla = createSlaDefinition({
   id: 'resolution', kind: 'resolution', target: 'PT8H', calendar: 'support',
@@ -31,7 +29,7 @@ const describe = (s: IncidentSnapshot): string =>
 
 // ---- 1. One incident, step by step -----------------------------------------------------------------------
 line('1. An incident, step by step (times are Paris, Monday 9 March 2026)');
-let incident = startIncident({ at: '2026-03-09T09:00:00+01:00', id: 'INC0042', impact: 2, urgency: 2, group: 'Service Desk' });
+let incident = openIncident({ at: '2026-03-09T09:00:00+01:00', id: 'INC0042', impact: 2, urgency: 2, group: 'Service Desk' });
 line(`   created: ${describe(incident)}`);
 
 const steps: IncidentEvent[] = [
@@ -57,7 +55,7 @@ const row = JSON.stringify(incidentMachine.getPersistedSnapshot(incident));
 const restored = restoreIncident(JSON.parse(row));
 line(`   persisted snapshot: ${row.length} bytes of JSON; restored state: ${restored.value}`);
 
-const autoClose = autoCloseDueAt(restored, { after: 'PT16H', businessTime });
+const autoClose = autoCloseDueAt(restored, 'PT16H', { calendar: support });
 line(`   auto-close due after 16 business hours: ${paris(autoClose)}`);
 incident = advanceIncident(restored, { type: 'AUTO_CLOSE', at: autoClose! }).snapshot;
 line(`   AUTO_CLOSE    → ${describe(incident)}; reopen count ${incident.context.reopenCount}, reassignments ${incident.context.reassignmentCount}`);
@@ -77,11 +75,11 @@ const policy = createEscalationPolicy({
     { after: { slaPercent: 75 }, kind: 'hierarchical', targets: ['service-owner'] },
   ],
 });
-let p1 = startIncident({ at: '2026-03-13T16:00:00+01:00', id: 'INC0043', impact: 1, urgency: 1 });
+let p1 = openIncident({ at: '2026-03-13T16:00:00+01:00', id: 'INC0043', impact: 1, urgency: 1 });
 p1 = advanceIncident(p1, { type: 'START', at: '2026-03-13T16:01:00+01:00' }).snapshot;
 for (const now of ['2026-03-13T16:20:00+01:00', '2026-03-13T16:45:00+01:00', '2026-03-16T11:00:00+01:00', '2026-03-16T14:30:00+01:00']) {
   const clock = evaluateSla(resolutionSla, p1.context.history, { calendars: { support }, now });
-  const r = escalationsDue(policy, { triggeredAt: p1.context.openedAt, now, sla: clock, businessTime });
+  const r = escalationsDue(policy, p1.context.openedAt, now, { sla: clock, calendar: support });
   line(`   at ${paris(now)}: SLA ${clock.percent.toFixed(0).padStart(2)} % used; due: ${(r.due.map((s) => s.targets.join('+')).join(', ') || '-').padEnd(28)} next: ${paris(r.nextEscalationAt)} (${r.next?.targets.join('+') ?? '-'})`);
 }
 
@@ -99,7 +97,7 @@ const rows: readonly LogRow[] = [
   ['Resolved', 'Group 39', 'Resolver 194', '2016-04-25T11:16Z'],
   ['Closed', 'Group 39', 'Resolver 194', '2016-04-30T12:07Z'],
 ];
-let real = startIncident({ at: '2016-03-02T13:40Z', id: 'INC0001312', impact: 2, urgency: 2, group: 'Group 10', assignee: 'Resolver 139' });
+let real = openIncident({ at: '2016-03-02T13:40Z', id: 'INC0001312', impact: 2, urgency: 2, group: 'Group 10', assignee: 'Resolver 139' });
 let prev: LogRow = ['New', 'Group 10', 'Resolver 139', '2016-03-02T13:40Z'];
 for (const r of rows) {
   const [state, group, assignee, at] = r;

@@ -3,10 +3,10 @@
 // is returned as data (events) for the host to send, never performed by the library.
 //
 // Run: npx tsx examples/problem-known-error.ts
-import { advanceIncident, startIncident, type IncidentSnapshot } from 'itsm-kit/incident';
+import { advanceIncident, openIncident, type IncidentSnapshot } from 'itsm-kit/incident';
 import {
   advanceProblem, knownErrorFromProblem, linkedIncidentEvents, problemMachine, replayProblemHistory, restoreProblem,
-  startProblem, type ProblemEvent, type ProblemSnapshot,
+  openProblem, type ProblemEvent, type ProblemSnapshot,
 } from 'itsm-kit/problem';
 
 const line = (text = ''): void => console.log(text);
@@ -14,14 +14,14 @@ const line = (text = ''): void => console.log(text);
 // Three incidents about the VPN; two wait on the problem, one waits on the vendor.
 const incidents = new Map<string, IncidentSnapshot>();
 for (const [id, reason] of [['INC0101', 'awaiting_problem'], ['INC0102', 'awaiting_problem'], ['INC0103', 'awaiting_vendor']] as const) {
-  let s = startIncident({ at: '2026-03-09T08:00:00Z', id, impact: 2, urgency: 2, group: 'Network' });
+  let s = openIncident({ at: '2026-03-09T08:00:00Z', id, impact: 2, urgency: 2, group: 'Network' });
   s = advanceIncident(s, { type: 'START', at: '2026-03-09T08:10:00Z' }).snapshot;
   s = advanceIncident(s, { type: 'HOLD', at: '2026-03-09T09:00:00Z', reason }).snapshot;
   incidents.set(id, s);
 }
 line('Incidents: ' + [...incidents.values()].map((s) => `${s.context.id} ${s.value} (${s.context.holdReason})`).join(', '));
 
-let problem: ProblemSnapshot = startProblem({
+let problem: ProblemSnapshot = openProblem({
   at: '2026-03-09T09:30:00Z', id: 'PRB0007', statement: 'VPN sessions drop every hour',
   linkedIncidents: ['INC0101', 'INC0102', 'INC0103'], affectedServices: ['remote-access'],
 });

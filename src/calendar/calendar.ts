@@ -1,7 +1,8 @@
 import { toSafe, validationError, type SafeResult } from '../core/errors.js';
+import { unknownTimeZoneError } from '../core/messages.js';
 import { issuesFromZod } from '../core/schema.js';
 import type { BusinessCalendar } from './engine.js';
-import { CalendarSpecSchema, type CalendarSpec } from './spec.js';
+import { CalendarSpecSchema, plainDataIssues, type CalendarSpec } from './spec.js';
 import { isKnownTimeZone } from './zone.js';
 import { WeeklyCalendar } from './weekly.js';
 
@@ -13,7 +14,8 @@ import { WeeklyCalendar } from './weekly.js';
  * @param spec - The calendar as plain JSON (see {@link CalendarSpec}).
  * @returns The calendar.
  * @throws {@link core!ItsmError} `invalid_definition` listing every issue with its path
- * (`weekly.mon[1]: "25:00" is not a time of day`).
+ * (`weekly.mon[1]: "25:00" is not a time of day`); objects must be plain data (a `Map` as `weekly` is an
+ * `invalid_type` issue, not a closed calendar).
  * @example
  * ```ts
  * const support = createCalendar({
@@ -25,8 +27,9 @@ import { WeeklyCalendar } from './weekly.js';
  * @category Calendar
  */
 export function createCalendar(spec: CalendarSpec): BusinessCalendar {
+  const plain = plainDataIssues(spec);
   const r = CalendarSpecSchema.safeParse(spec);
-  if (!r.success) throw validationError('calendar spec', issuesFromZod(r.error));
+  if (!r.success || plain.length > 0) throw validationError('calendar spec', [...plain, ...(r.success ? [] : issuesFromZod(r.error))]);
   return new WeeklyCalendar(r.data);
 }
 
@@ -54,7 +57,7 @@ const ALL_DAY = ['00:00-24:00'];
  *
  * @param timeZone - IANA zone, default `UTC`.
  * @returns The calendar.
- * @throws {@link core!ItsmError} `invalid_definition` for an unknown zone.
+ * @throws {@link core!ItsmError} `unknown_time_zone` for a zone the platform does not know.
  * @example
  * ```ts
  * businessTimeBetween(calendar24x7(), '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'); // 86400000
@@ -62,9 +65,7 @@ const ALL_DAY = ['00:00-24:00'];
  * @category Calendar
  */
 export function calendar24x7(timeZone = 'UTC'): BusinessCalendar {
-  if (!isKnownTimeZone(timeZone)) {
-    throw validationError('calendar', [{ code: 'unknown_time_zone', path: ['timeZone'], message: `${JSON.stringify(timeZone)} is not an IANA time zone known to this platform; use a name such as "America/New_York" or "UTC"` }]);
-  }
+  if (!isKnownTimeZone(timeZone)) throw unknownTimeZoneError('timeZone', timeZone);
   return new WeeklyCalendar({
     name: '24x7',
     timeZone,

@@ -1,6 +1,8 @@
 import { ItsmError } from '../core/errors.js';
+import { utcYearStart } from '../core/instant.js';
+import { DAY_MS, MINUTE_MS } from './constants.js';
 import type { BusinessCalendar } from './engine.js';
-import { CalendarEngine, DAY_MS, MINUTE_MS, engineOf, segmentsForYear, yearStart } from './engine.js';
+import { CalendarEngine, engineOf, segmentsForYear } from './engine.js';
 import { intersectTables, lastStartAtOrBefore, subtractTables, unionTables, type BlockTable } from './table.js';
 import { earliestInstantAtOrAfter } from './zone.js';
 
@@ -21,7 +23,7 @@ abstract class CompositeCalendar extends CalendarEngine {
    */
   dayTarget(day: number, atMinutes: number | null): number | null {
     const y = new Date(day * DAY_MS).getUTCFullYear();
-    const segs = segmentsForYear(this.timeZone, yearStart(y), yearStart(y + 1));
+    const segs = segmentsForYear(this.timeZone, utcYearStart(y), utcYearStart(y + 1));
     const from = earliestInstantAtOrAfter(segs, day * DAY_MS);
     const to = earliestInstantAtOrAfter(segs, (day + 1) * DAY_MS);
     if (from === null || to === null || to <= from) return null;
@@ -37,11 +39,18 @@ abstract class CompositeCalendar extends CalendarEngine {
     if (atMinutes !== null) return earliestInstantAtOrAfter(segs, day * DAY_MS + atMinutes * MINUTE_MS);
     return close;
   }
+
+  isPeriodicYear(y: number): boolean {
+    return this.parts.every((p) => p.isPeriodicYear(y));
+  }
 }
 
 class UnionCalendar extends CompositeCalendar {
   readonly kind = 'union' as const;
   readonly mayHaveBusinessTime = this.parts.some((p) => p.mayHaveBusinessTime);
+  yearMayHaveBusinessTime(y: number): boolean {
+    return this.parts.some((p) => p.yearMayHaveBusinessTime(y));
+  }
   protected compile(y: number): BlockTable {
     return unionTables(this.parts.map((p) => p.tableOfYear(y)));
   }
@@ -50,6 +59,9 @@ class UnionCalendar extends CompositeCalendar {
 class IntersectionCalendar extends CompositeCalendar {
   readonly kind = 'intersection' as const;
   readonly mayHaveBusinessTime = this.parts.every((p) => p.mayHaveBusinessTime);
+  yearMayHaveBusinessTime(y: number): boolean {
+    return this.parts.every((p) => p.yearMayHaveBusinessTime(y));
+  }
   protected compile(y: number): BlockTable {
     let t = this.parts[0]!.tableOfYear(y);
     for (let i = 1; i < this.parts.length; i++) t = intersectTables(t, this.parts[i]!.tableOfYear(y));
@@ -60,6 +72,9 @@ class IntersectionCalendar extends CompositeCalendar {
 class DifferenceCalendar extends CompositeCalendar {
   readonly kind = 'difference' as const;
   readonly mayHaveBusinessTime = this.parts[0]!.mayHaveBusinessTime;
+  yearMayHaveBusinessTime(y: number): boolean {
+    return this.parts[0]!.yearMayHaveBusinessTime(y);
+  }
   protected compile(y: number): BlockTable {
     return subtractTables(this.parts[0]!.tableOfYear(y), this.parts[1]!.tableOfYear(y));
   }
@@ -69,13 +84,7 @@ function engines(fn: string, cals: readonly BusinessCalendar[]): CalendarEngine[
   if (cals.length === 0) {
     throw new ItsmError('invalid_argument', `${fn}: pass at least one calendar.`, { details: { field: 'cals' } });
   }
-  return cals.map((c, i) => {
-    try {
-      return engineOf(c);
-    } catch {
-      throw new ItsmError('invalid_argument', `${fn}: argument ${i} is not a BusinessCalendar; build one with createCalendar(spec).`, { details: { field: `cals[${i}]` } });
-    }
-  });
+  return cals.map((c, i) => engineOf(c, `${fn}: cals[${i}]`));
 }
 
 /**
@@ -120,10 +129,10 @@ export function intersectCalendars(...cals: BusinessCalendar[]): BusinessCalenda
  * @example
  * ```ts
  * const maintenance = createCalendar({ timeZone: 'UTC', weekly: { sun: ['02:00-04:00'] } });
- * const serviceHours = subtractCalendar(calendar24x7(), maintenance);
+ * const serviceHours = subtractCalendars(calendar24x7(), maintenance);
  * ```
  * @category Composition
  */
-export function subtractCalendar(a: BusinessCalendar, b: BusinessCalendar): BusinessCalendar {
-  return new DifferenceCalendar(engines('subtractCalendar', [a, b]));
+export function subtractCalendars(a: BusinessCalendar, b: BusinessCalendar): BusinessCalendar {
+  return new DifferenceCalendar([engineOf(a, 'subtractCalendars: a'), engineOf(b, 'subtractCalendars: b')]);
 }

@@ -4,8 +4,7 @@
  */
 import type { BusinessCalendar } from './engine.js';
 import { engineOf } from './engine.js';
-import { addBackward, addForward, measure } from './arithmetic.js';
-import { lastStartAtOrBefore } from './table.js';
+import { addBackward, addForward, intervalsMs, measure } from './kernels.js';
 
 /** Business ms in `[a, b)` (negative when `b < a`). */
 export function businessMsBetween(cal: BusinessCalendar, a: number, b: number): number {
@@ -21,22 +20,7 @@ export function addBusinessMs(cal: BusinessCalendar, t: number, ms: number): num
   return ms > 0 ? addForward(engine, t, ms, 'addBusinessTime') : addBackward(engine, t, -ms, 'addBusinessTime');
 }
 
-/** The open stretches within `[a, b)` as a flat list `[s0, e0, s1, e1, ...]`, touching ones merged. */
+/** The open stretches within `[a, b)` as a flat list `[s0, e0, s1, e1, ...]`, touching ones merged (no cap). */
 export function businessMsIntervals(cal: BusinessCalendar, a: number, b: number): number[] {
-  const engine = engineOf(cal);
-  const out: number[] = [];
-  for (let t = a; t < b; ) {
-    const table = engine.tableAt(t);
-    let i = lastStartAtOrBefore(table, t);
-    if (i < 0) i = 0;
-    for (; i < table.starts.length && table.starts[i]! < b; i++) {
-      const s = Math.max(table.starts[i]!, a);
-      const e = Math.min(table.ends[i]!, b);
-      if (e <= s) continue;
-      if (out.length > 0 && out[out.length - 1] === s) out[out.length - 1] = e;
-      else out.push(s, e);
-    }
-    t = table.to;
-  }
-  return out;
+  return intervalsMs(engineOf(cal), a, b, Infinity)!;
 }

@@ -1,7 +1,7 @@
-import { validationError } from '../core/errors.js';
+import { unknownTimeZoneError } from '../core/messages.js';
 import type { BusinessCalendar } from './engine.js';
 import { engineOf } from './engine.js';
-import { intersectCalendars, subtractCalendar, unionCalendars } from './compose.js';
+import { intersectCalendars, subtractCalendars, unionCalendars } from './compose.js';
 import { WeeklyCalendar } from './weekly.js';
 import { isKnownTimeZone } from './zone.js';
 
@@ -14,7 +14,8 @@ const cache = new WeakMap<BusinessCalendar, Map<string, BusinessCalendar>>();
  * @param cal - The calendar.
  * @param timeZone - The IANA zone to read its hours in.
  * @returns A calendar in `timeZone` (`cal` itself when it is already in that zone and not composite).
- * @throws {@link core!ItsmError} `invalid_definition` for an unknown zone.
+ * @throws {@link core!ItsmError} `unknown_time_zone` for a zone the platform does not know; `invalid_argument`
+ * when `cal` is not a calendar.
  * @example
  * ```ts
  * const tokyoHours = withTimeZone(officeHours, 'Asia/Tokyo');
@@ -23,9 +24,7 @@ const cache = new WeakMap<BusinessCalendar, Map<string, BusinessCalendar>>();
  */
 export function withTimeZone(cal: BusinessCalendar, timeZone: string): BusinessCalendar {
   const engine = engineOf(cal);
-  if (!isKnownTimeZone(timeZone)) {
-    throw validationError('time zone', [{ code: 'unknown_time_zone', path: ['timeZone'], message: `${JSON.stringify(timeZone)} is not an IANA time zone known to this platform` }]);
-  }
+  if (!isKnownTimeZone(timeZone)) throw unknownTimeZoneError('timeZone', timeZone);
   if (engine.kind === 'weekly' && engine.timeZone === timeZone) return engine;
   let byZone = cache.get(engine);
   if (byZone === undefined) {
@@ -37,7 +36,7 @@ export function withTimeZone(cal: BusinessCalendar, timeZone: string): BusinessC
     if (engine.spec !== null) out = new WeeklyCalendar({ ...engine.spec, timeZone } as never);
     else {
       const parts = engine.parts.map((p) => withTimeZone(p, timeZone));
-      out = engine.kind === 'union' ? unionCalendars(...parts) : engine.kind === 'intersection' ? intersectCalendars(...parts) : subtractCalendar(parts[0]!, parts[1]!);
+      out = engine.kind === 'union' ? unionCalendars(...parts) : engine.kind === 'intersection' ? intersectCalendars(...parts) : subtractCalendars(parts[0]!, parts[1]!);
     }
     byZone.set(timeZone, out);
   }

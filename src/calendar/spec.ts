@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { describeValue } from '../core/describe.js';
+import { unknownTimeZoneIssue } from '../core/messages.js';
 import { isKnownTimeZone } from './zone.js';
 
 /**
@@ -39,10 +41,13 @@ export function parseTimeOfDay(text: string): number | null {
 /** `[startMinute, endMinute)` of one `HH:MM-HH:MM` item; an end not after the start runs into the next day. */
 export type MinuteRange = readonly [start: number, end: number];
 
+/** The longest interval text accepted (`" 09:00 - 17:00 "` with generous spacing); longer is refused unread. */
+const MAX_RANGE_TEXT = 40;
+
 /** Parses `"09:00-17:00"`; the end is made `> start` by adding a day for overnight items. */
 export function parseRange(text: string): MinuteRange | { error: string } {
-  const m = RANGE.exec(text);
-  if (!m) return { error: `${JSON.stringify(text)} is not an interval "HH:MM-HH:MM" such as "09:00-17:00"` };
+  const m = text.length > MAX_RANGE_TEXT ? null : RANGE.exec(text);
+  if (!m) return { error: `${describeValue(text)} is not an interval "HH:MM-HH:MM" such as "09:00-17:00"` };
   const start = parseTimeOfDay(m[1]!);
   const end = parseTimeOfDay(m[2]!);
   if (start === null) return { error: `${JSON.stringify(m[1])} is not a time of day (00:00-23:59)` };
@@ -60,6 +65,7 @@ function isRealDate(y: number, m: number, d: number): boolean {
 
 /** `{ year, month, day }` of a `YYYY-MM-DD` date, or of an annual `--MM-DD` date (year `null`); `null` if invalid. */
 export function parseDateKey(text: string): { year: number | null; month: number; day: number } | null {
+  if (text.length > 10) return null;
   let m = DATE.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -87,7 +93,7 @@ function checkDayHours(items: readonly string[], ctx: z.RefinementCtx, path: (st
       ctx.addIssue({
         code: 'custom',
         path: [...path, cur.index],
-        message: `${JSON.stringify(items[cur.index])} overlaps ${JSON.stringify(items[prev.index])} of the same day; merge them into one interval`,
+        message: `${describeValue(items[cur.index])} overlaps ${describeValue(items[prev.index])} of the same day; merge them into one interval`,
         params: { code: 'overlapping_intervals' },
       });
     }
@@ -106,6 +112,45 @@ const OverrideSchema = z.strictObject({
   hours: HoursSchema,
   name: z.string().optional(),
 });
+
+/** Whether a value is a plain object (made by `{}` or `Object.create(null)`, as JSON parsing makes them). */
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  try {
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Issues for objects of a spec that zod would read as plain data but are not (a `Map` or a class instance as
+ * `weekly`: zod sees no keys and the calendar would be silently closed). Called before the schema.
+ */
+export function plainDataIssues(spec: unknown): Array<{ code: string; path: Array<string | number>; message: string }> {
+  const issues: Array<{ code: string; path: Array<string | number>; message: string }> = [];
+  const check = (value: unknown, path: Array<string | number>): void => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value)) {
+      issues.push({ code: 'invalid_type', path, message: `${describeValue(value)} is not a plain object; pass plain JSON data ({ mon: [...] })` });
+    }
+  };
+  if (!isPlainObject(spec)) {
+    check(spec, []);
+    return issues;
+  }
+  try {
+    const s = spec as Record<string, unknown>;
+    check(s['weekly'], ['weekly']);
+    for (const list of ['holidays', 'overrides'] as const) {
+      const items = s[list];
+      if (Array.isArray(items)) items.forEach((item, i) => check(item, [list, i]));
+    }
+  } catch {
+    // A throwing getter: the schema reports what it can read.
+  }
+  return issues;
+}
 
 /**
  * Zod schema of a {@link CalendarSpec}: validates the zone, every interval (syntax, `24:00` only as an end,
@@ -137,12 +182,8 @@ export const CalendarSpecSchema = z
   })
   .superRefine((spec, ctx) => {
     if (!isKnownTimeZone(spec.timeZone)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeZone'],
-        message: `${JSON.stringify(spec.timeZone)} is not an IANA time zone known to this platform; use a name such as "America/New_York" or "UTC"`,
-        params: { code: 'unknown_time_zone' },
-      });
+      const issue = unknownTimeZoneIssue(['timeZone'], spec.timeZone);
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, params: { code: issue.code } });
     }
     for (const day of WEEKDAYS) {
       const items = spec.weekly[day];
@@ -154,7 +195,7 @@ export const CalendarSpecSchema = z
         ctx.addIssue({
           code: 'custom',
           path: typeof h === 'string' ? ['holidays', i] : ['holidays', i, 'date'],
-          message: `${JSON.stringify(date)} is not a date; use "YYYY-MM-DD" or "--MM-DD" for every year`,
+          message: `${describeValue(date)} is not a date; use "YYYY-MM-DD" or "--MM-DD" for every year`,
           params: { code: 'invalid_date' },
         });
       }
@@ -166,7 +207,7 @@ export const CalendarSpecSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['overrides', i, 'date'],
-          message: `${JSON.stringify(o.date)} is not a date; an override needs a calendar date "YYYY-MM-DD"`,
+          message: `${describeValue(o.date)} is not a date; an override needs a calendar date "YYYY-MM-DD"`,
           params: { code: 'invalid_date' },
         });
       } else if (seen.has(o.date)) {

@@ -51,6 +51,14 @@ export function buildTable(from: number, to: number, list: IntervalList, sorted 
   return tableOf(from, to, starts, ends);
 }
 
+const NO_INTERVALS = new Float64Array(0);
+const ZERO_SUM = new Float64Array(1);
+
+/** The table of a block without business time (its arrays are shared and never written). */
+export function emptyTable(from: number, to: number): BlockTable {
+  return { from, to, starts: NO_INTERVALS, ends: NO_INTERVALS, cum: ZERO_SUM, total: 0 };
+}
+
 function tableOf(from: number, to: number, starts: number[], ends: number[]): BlockTable {
   const n = starts.length;
   const cum = new Float64Array(n + 1);

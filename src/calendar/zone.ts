@@ -5,6 +5,8 @@
  * the offset every {@link SAMPLE_STEP_MS} and bisecting each change to the second.
  */
 
+import { utcYearStart } from '../core/instant.js';
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -44,7 +46,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 
 /** Whether `zone` is an IANA zone name this platform knows. */
 export function isKnownTimeZone(zone: string): boolean {
-  if (typeof zone !== 'string' || zone === '') return false;
+  // IANA names are short (the longest is 32 characters); a long string is refused before Intl reads it.
+  if (typeof zone !== 'string' || zone === '' || zone.length > 64) return false;
   try {
     formatterFor(zone);
     return true;
@@ -133,4 +136,28 @@ export function earliestInstantAtOrAfter(segments: readonly ZoneSegment[], local
     if (t < s.to) return t;
   }
   return null;
+}
+
+const repeatCache = new Map<string, boolean>();
+
+/**
+ * Whether the zone's offsets over years `fromYear` and `fromYear + 1` recur exactly `cycleYears` later (the
+ * same offsets, transitions shifted by the length of the cycle): the check behind treating later years as
+ * periodic. Cached per zone.
+ */
+export function zoneRepeats(zone: string, fromYear: number, cycleYears: number): boolean {
+  const key = `${zone}|${fromYear}|${cycleYears}`;
+  const hit = repeatCache.get(key);
+  if (hit !== undefined) return hit;
+  const a0 = utcYearStart(fromYear), b0 = utcYearStart(fromYear + cycleYears);
+  const shift = b0 - a0;
+  const a = zoneSegments(zone, a0, utcYearStart(fromYear + 2));
+  const b = zoneSegments(zone, b0, utcYearStart(fromYear + cycleYears + 2));
+  let same = a.length === b.length;
+  for (let i = 0; same && i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    same = x.offset === y.offset && x.from + shift === y.from && x.to + shift === y.to;
+  }
+  repeatCache.set(key, same);
+  return same;
 }

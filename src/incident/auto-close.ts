@@ -1,24 +1,26 @@
 import { ItsmError } from '../core/errors.js';
 import { parseDuration } from '../core/duration.js';
-import type { BusinessTime } from './business-time.js';
-import { incidentStateOf, type IncidentSnapshotLike } from './rules.js';
+import { describeValue } from '../core/describe.js';
+import { optionsNotObjectError } from '../core/messages.js';
+import { storedMs, isoOf } from '../lifecycle/history.js';
+import { clockOption, isSupportedMs, type IncidentCalendar } from './business-time.js';
+import type { IncidentSnapshotLike } from './lifecycle.js';
+import { incidentLifecycle, type IncidentSnapshot } from './machine.js';
 
 /**
  * Options of {@link autoCloseDueAt}.
  *
  * @example
  * ```ts
- * const options: AutoCloseOptions = { after: 'P7D', from: 'resolved_at' };
+ * const options: AutoCloseOptions = { from: 'last_update' };
  * ```
  * @category Incident
  */
 export interface AutoCloseOptions {
-  /** How long a resolved incident stays open, as an ISO 8601 duration (`P7D`, `PT72H`); business time when `businessTime` is given. */
-  readonly after: string;
   /** Count from the resolution (`resolved_at`, default) or from the last accepted event (`last_update`, ServiceNow's behaviour). */
   readonly from?: 'resolved_at' | 'last_update';
-  /** Count in business time (see {@link BusinessTime}). */
-  readonly businessTime?: BusinessTime;
+  /** Count `after` in the business time of this calendar (from `itsm-kit/calendar`) instead of wall-clock time. */
+  readonly calendar?: IncidentCalendar;
 }
 
 /**
@@ -26,24 +28,35 @@ export interface AutoCloseOptions {
  * `{ type: 'AUTO_CLOSE', at }`. No timer runs here; the host schedules it (and recomputes after each event,
  * since with `from: 'last_update'` any update postpones it).
  *
- * @param snapshot - The incident (live snapshot or persisted JSON).
- * @param options - Delay, starting point, optional business time.
+ * @param snapshot - The incident (live snapshot or persisted JSON, validated here).
+ * @param after - How long a resolved incident stays open, as an ISO 8601 duration (`P7D`, `PT72H`); business
+ * time when `calendar` is given.
+ * @param options - Starting point, optional business calendar.
  * @returns The due instant, or `null` when the incident is not resolved.
- * @throws {@link core!ItsmError} `invalid_duration` for a bad `after`; `invalid_argument` for a bad `from` or snapshot.
+ * @throws {@link core!ItsmError} `invalid_duration` for a bad `after` or one that lands after year 9999;
+ * `invalid_argument` for a bad `from`, calendar or snapshot.
  * @example
  * ```ts
- * autoCloseDueAt(resolved, { after: 'P7D' }); // resolvedAt + 7 days
+ * autoCloseDueAt(resolved, 'P7D');                           // resolvedAt + 7 days
+ * autoCloseDueAt(resolved, 'PT16H', { calendar: support });  // two 8-hour business days later
  * ```
  * @category Incident
  */
-export function autoCloseDueAt(snapshot: IncidentSnapshotLike, options: AutoCloseOptions): Date | null {
-  const ms = parseDuration(options.after, 'after');
+export function autoCloseDueAt(snapshot: IncidentSnapshot | IncidentSnapshotLike, after: string, options: AutoCloseOptions = {}): Date | null {
+  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ from?, calendar? }');
+  const ms = parseDuration(after, 'after');
   const from = options.from ?? 'resolved_at';
   if (from !== 'resolved_at' && from !== 'last_update') {
-    throw new ItsmError('invalid_argument', `from: ${JSON.stringify(from)} must be "resolved_at" or "last_update".`, { details: { field: 'from', value: from } });
+    throw new ItsmError('invalid_argument', `options.from: ${describeValue(from)} must be "resolved_at" or "last_update".`, { details: { field: 'options.from' } });
   }
-  if (incidentStateOf(snapshot) !== 'resolved') return null;
-  const ctx = snapshot.context;
-  const start = new Date(from === 'resolved_at' ? (ctx.resolvedAt ?? ctx.updatedAt) : ctx.updatedAt);
-  return options.businessTime ? options.businessTime.add(start, ms) : new Date(start.getTime() + ms);
+  const clock = clockOption(options.calendar, 'options.calendar');
+  const live = incidentLifecycle.live(snapshot);
+  if (live.value !== 'resolved') return null;
+  const ctx = live.context;
+  const start = storedMs(from === 'resolved_at' ? (ctx.resolvedAt ?? ctx.updatedAt) : ctx.updatedAt);
+  const due = clock.addBusinessMs(start, ms);
+  if (!isSupportedMs(due)) {
+    throw new ItsmError('invalid_duration', `after: ${describeValue(after)} from ${isoOf(start)} lands after year 9999; use a shorter delay.`, { details: { field: 'after' } });
+  }
+  return new Date(due);
 }

@@ -1,32 +1,41 @@
+// Business time for incident timers. The incident module may not import the calendar (DESIGN), yet a calendar can
+// be passed as it is: every BusinessCalendar carries its millisecond kernels under a well-known symbol.
+import { businessClockOf, type BusinessClock } from '../core/business-clock.js';
+import { argumentError } from '../core/messages.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS } from '../core/instant.js';
+
 /**
- * Business-time arithmetic supplied by the host, so that incident timers can run in business hours without
- * this module depending on a calendar implementation. With `itsm-kit/calendar`:
- *
- * ```ts
- * import { createCalendar, addBusinessTime, nextBusinessTime } from 'itsm-kit/calendar';
- * const cal = createCalendar({ timeZone: 'Europe/Paris', weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'] } });
- * const businessTime: BusinessTime = {
- *   add: (t, ms) => addBusinessTime(cal, t, ms),
- *   next: (t) => nextBusinessTime(cal, t),
- * };
- * ```
+ * A business calendar from `itsm-kit/calendar` (`createCalendar(spec)`, a union, ...), passed as `calendar` to
+ * count incident timers (auto-close, escalation) in business time.
  *
  * @example
  * ```ts
- * // Round-the-clock time (what the functions do when no businessTime is given):
- * const always: BusinessTime = { add: (t, ms) => new Date(t.getTime() + ms), next: (t) => t };
+ * import { createCalendar } from 'itsm-kit/calendar';
+ * const calendar: IncidentCalendar = createCalendar({ timeZone: 'Europe/Paris', weekly: { mon: ['09:00-17:00'] } });
+ * autoCloseDueAt(resolved, 'P3D', { calendar });
  * ```
  * @category Incident
  */
-export interface BusinessTime {
-  /** `t` plus `ms` of business time (`ms` may be negative: business time before `t`). */
-  add(t: Date, ms: number): Date;
-  /** `t` itself when it is business time, else the next instant that is. */
-  next(t: Date): Date;
+export interface IncidentCalendar {
+  /** The calendar's time zone. */
+  readonly timeZone: string;
 }
 
-/** Wall-clock arithmetic, used when no business time is given. @internal */
-export const ROUND_THE_CLOCK: BusinessTime = Object.freeze({
-  add: (t: Date, ms: number) => new Date(t.getTime() + ms),
-  next: (t: Date) => t,
+const ROUND_THE_CLOCK: BusinessClock = Object.freeze({
+  addBusinessMs: (t: number, ms: number) => t + ms,
+  nextBusinessMs: (t: number) => t,
 });
+
+/** The clock of an optional `calendar` option: wall-clock time without one. @internal */
+export function clockOption(calendar: unknown, field: string): BusinessClock {
+  if (calendar === undefined) return ROUND_THE_CLOCK;
+  const clock = businessClockOf(calendar);
+  if (clock === null) throw argumentError(field, calendar, 'a BusinessCalendar; build one with createCalendar(spec) from itsm-kit/calendar');
+  return clock;
+}
+
+/** Whether `ms` is an instant of the supported range (years 0001 to 9999); later timers never fire. @internal */
+export function isSupportedMs(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MIN_SUPPORTED_MS && ms < MAX_SUPPORTED_MS;
+}
+

@@ -2,12 +2,14 @@
 import { ItsmError, validationError, type ValidationIssue } from '../core/errors.js';
 import { issuesFromZod } from '../core/schema.js';
 import { toEpochMs } from '../core/instant.js';
+import { isoOf } from '../lifecycle/history.js';
 import { derivePriority, isLevel, matrixSize, PriorityMatrixSchema, serviceNowPriorityMatrix, type PriorityMatrix } from './priority.js';
 import { IncidentInputSchema } from './schemas.js';
-import type { HoldReason, IncidentContext, IncidentFieldValue, IncidentHistoryEntry, IncidentState, MajorIncidentStatus } from './types.js';
+import type { EventEffect } from '../lifecycle/spec.js';
+import type { HoldReason, IncidentContext, IncidentFieldValue, IncidentState, MajorIncidentStatus } from './types.js';
 import type { IncidentEvent } from './events.js';
 
-const iso = (value: IncidentEvent['at']): string => new Date(toEpochMs(value, 'at')).toISOString();
+const iso = (value: IncidentEvent['at']): string => isoOf(toEpochMs(value, 'at'));
 
 /**
  * Validates the machine input and builds the initial context (state `new`, one `CREATE` history entry).
@@ -55,6 +57,8 @@ export function createIncidentContext(input: unknown): IncidentContext {
     reopenCount: 0,
     reassignmentCount: 0,
     ...fields,
+    // Recorded so that the history alone rebuilds the incident (replay needs no options).
+    ...(d.matrix !== undefined ? { matrix: d.matrix } : {}),
   };
   return {
     id: d.id ?? null,
@@ -82,15 +86,13 @@ export function createIncidentContext(input: unknown): IncidentContext {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * Applies an event the guard accepted, moving from `from` to `to`: returns the fields of the context that
- * change, including the new history entry. Assumes the event is valid.
+ * Applies an event the guard accepted: the context fields that change and the fields its history entry records
+ * (the kit adds `state`, `updatedAt` and the entry). Assumes the event is valid.
  * @internal
  */
-export function applyIncidentEvent(context: IncidentContext, from: IncidentState, to: IncidentState, event: IncidentEvent): Partial<IncidentContext> {
-  const at = iso(event.at);
-  const next: Partial<Mutable<IncidentContext>> = { updatedAt: at };
+export function applyIncidentEvent(context: IncidentContext, _from: IncidentState, _to: IncidentState, event: IncidentEvent, at: string): EventEffect<IncidentContext> {
+  const next: Partial<Mutable<IncidentContext>> = {};
   const set: Record<string, unknown> = {};
-  if (to !== from) set['state'] = to;
   const leaveHold = (): void => {
     if (context.holdReason !== null) {
       next.holdReason = null;
@@ -185,7 +187,5 @@ export function applyIncidentEvent(context: IncidentContext, from: IncidentState
       set['majorRejectReason'] = event.reason;
       break;
   }
-  const entry: IncidentHistoryEntry = { at, type: event.type, set };
-  next.history = [...context.history, entry];
-  return next;
+  return { changes: next, set };
 }

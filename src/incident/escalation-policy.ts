@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frozenCopy } from '../core/freeze.js';
 import { IsoDurationSchema, issuesFromZod } from '../core/schema.js';
 import { parseDurationOrNull } from '../core/duration.js';
 import { toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
@@ -158,13 +159,42 @@ export interface EscalationPolicy {
  * @category Escalation
  */
 export function createEscalationPolicy(input: unknown): EscalationPolicy {
+  if (created.has(input as object)) return input as EscalationPolicy;
   const r = EscalationPolicySchema.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) {
+    const policy = frozenCopy(r.data);
+    created.add(policy);
+    return policy;
+  }
   const issues = issuesFromZod(r.error);
   const seen = new Set(issues.map((i) => `${i.code}@${i.path.join('.')}`));
   const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   for (const i of orderIssues(raw)) if (!seen.has(`${i.code}@${i.path.join('.')}`)) issues.push(i);
   throw validationError('escalation policy', issues);
+}
+
+// Policies made by createEscalationPolicy, so that escalationsDue validates a hand-written one but not a made one.
+const created = new WeakSet<object>();
+
+/** The policy itself when made by {@link createEscalationPolicy}, else validated. @internal */
+export function checkedPolicy(policy: unknown): EscalationPolicy {
+  return created.has(policy as object) ? (policy as EscalationPolicy) : createEscalationPolicy(policy);
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a stored {@link EscalationPolicy}, for backends that validate policies without
+ * TypeScript. Generated from {@link EscalationPolicySchema}.
+ *
+ * @returns A fresh JSON Schema object.
+ * @example
+ * ```ts
+ * const schema = escalationPolicyJsonSchema();
+ * schema.$schema; // 'https://json-schema.org/draft/2020-12/schema'
+ * ```
+ * @category Escalation
+ */
+export function escalationPolicyJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(EscalationPolicySchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
 /**

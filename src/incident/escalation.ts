@@ -1,8 +1,9 @@
 import { ItsmError } from '../core/errors.js';
 import { parseDuration } from '../core/duration.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
-import { ROUND_THE_CLOCK, type BusinessTime } from './business-time.js';
-import type { EscalationKind, EscalationPolicy } from './escalation-policy.js';
+import { clockOption, isSupportedMs, type IncidentCalendar } from './business-time.js';
+import { optionsNotObjectError } from '../core/messages.js';
+import { checkedPolicy, type EscalationKind, type EscalationPolicy } from './escalation-policy.js';
 
 /**
  * The SLA clock as escalation needs it. `SlaResult` from `itsm-kit/sla` satisfies this type, so pass the
@@ -35,21 +36,17 @@ export interface EscalationSlaProgress {
  *
  * @example
  * ```ts
- * const options: EscalationOptions = { triggeredAt: '2026-03-09T08:00:00Z', now: '2026-03-09T08:20:00Z' };
+ * const options: EscalationOptions = { acknowledgedAt: null, calendar: support };
  * ```
  * @category Escalation
  */
 export interface EscalationOptions {
-  /** When escalation started (the incident was opened or assigned). */
-  readonly triggeredAt: Instant;
-  /** The host's current instant. */
-  readonly now: Instant;
   /** When someone acknowledged; no level fires at or after it. */
   readonly acknowledgedAt?: Instant | null;
   /** The SLA clock, required when a level uses `slaPercent`. */
   readonly sla?: EscalationSlaProgress;
-  /** Count durations in business time and fire only inside business hours (see {@link BusinessTime}). */
-  readonly businessTime?: BusinessTime;
+  /** Count durations in business time and fire only inside business hours: a calendar from `itsm-kit/calendar`. */
+  readonly calendar?: IncidentCalendar;
 }
 
 /**
@@ -84,7 +81,7 @@ export interface EscalationStep {
  *
  * @example
  * ```ts
- * const { due, nextEscalationAt } = escalationsDue(policy, { triggeredAt, now });
+ * const { due, nextEscalationAt } = escalationsDue(policy, triggeredAt, now);
  * ```
  * @category Escalation
  */
@@ -106,26 +103,31 @@ export interface EscalationStatus {
  *
  * Duration levels fire `after` since `triggeredAt` (plus `loop × repeatEvery`); SLA-percent levels fire when
  * the clock reaches that share of the target, computed back from `sla.dueAt`. With `businessTime`, durations
- * are business time and every firing instant is moved to the next business instant.
+ * are business time and every firing instant is moved to the next business instant. A step that would fire
+ * after year 9999 never fires.
  *
  * @param policy - A validated policy (see {@link createEscalationPolicy}).
- * @param options - Trigger, now, acknowledgement, SLA clock, business time.
+ * @param triggeredAt - When escalation started (the incident was opened or assigned).
+ * @param now - The host's current instant.
+ * @param options - Acknowledgement, SLA clock, business calendar.
  * @returns The due steps, the next step and its instant.
  * @throws {@link core!ItsmError} `invalid_instant` for a bad instant; `invalid_argument` when a level uses
- * `slaPercent` and `sla` is missing or its `targetMs` is not positive.
+ * `slaPercent` and `sla` is missing or its `targetMs` is not positive, or when an argument has the wrong shape.
  * @example
  * ```ts
- * const r = escalationsDue(policy, { triggeredAt: '2026-03-09T08:00:00Z', now: '2026-03-09T08:20:00Z' });
+ * const r = escalationsDue(policy, '2026-03-09T08:00:00Z', '2026-03-09T08:20:00Z');
  * r.due.map((s) => s.targets);   // [['on-call'], ['network-l2']]
  * r.nextEscalationAt;            // 2026-03-09T09:00:00.000Z (second pass), or the 75 % SLA instant if earlier
  * ```
  * @category Escalation
  */
-export function escalationsDue(policy: EscalationPolicy, options: EscalationOptions): EscalationStatus {
-  const t0 = toEpochMs(options.triggeredAt, 'triggeredAt');
-  const now = toEpochMs(options.now, 'now');
+export function escalationsDue(policy: EscalationPolicy, triggeredAt: Instant, now: Instant, options: EscalationOptions = {}): EscalationStatus {
+  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ acknowledgedAt?, sla?, calendar? }');
+  policy = checkedPolicy(policy);
+  const t0 = toEpochMs(triggeredAt, 'triggeredAt');
+  const nowMs = toEpochMs(now, 'now');
   const ack = options.acknowledgedAt == null ? Infinity : toEpochMs(options.acknowledgedAt, 'acknowledgedAt');
-  const bt = options.businessTime ?? ROUND_THE_CLOCK;
+  const bt = clockOption(options.calendar, 'options.calendar');
   const loops = policy.loops ?? 0;
   const repeatMs = loops > 0 && policy.repeatEvery !== undefined ? parseDuration(policy.repeatEvery, 'repeatEvery') : 0;
   const sla = options.sla;
@@ -140,7 +142,7 @@ export function escalationsDue(policy: EscalationPolicy, options: EscalationOpti
     }
     dueAtMs = sla.dueAt == null || sla.stage === 'paused' ? null : toEpochMs(sla.dueAt, 'sla.dueAt');
   }
-  const acknowledged = ack <= now;
+  const acknowledged = ack <= nowMs;
   const due: EscalationStep[] = [];
   let next: EscalationStep | null = null;
   for (let loop = 0; loop <= loops; loop++) {
@@ -149,24 +151,24 @@ export function escalationsDue(policy: EscalationPolicy, options: EscalationOpti
       let at: number | null;
       if (typeof level.after === 'string') {
         const offset = parseDuration(level.after, `levels[${index}].after`) + loop * repeatMs;
-        at = bt.next(bt.add(new Date(t0), offset)).getTime();
+        at = bt.nextBusinessMs(bt.addBusinessMs(t0, offset));
       } else {
         const threshold = (level.after.slaPercent / 100) * sla!.targetMs;
         if (dueAtMs !== null) {
-          const point = bt.add(new Date(dueAtMs), -(sla!.targetMs - threshold));
-          at = bt.next(loop > 0 ? bt.add(point, loop * repeatMs) : point).getTime();
+          const point = bt.addBusinessMs(dueAtMs, -(sla!.targetMs - threshold));
+          at = bt.nextBusinessMs(loop > 0 ? bt.addBusinessMs(point, loop * repeatMs) : point);
         } else {
           // Paused clock: reached or not is known from elapsedMs, the instant is not (and later passes cannot be placed).
           if (loop === 0 && !acknowledged && sla!.elapsedMs !== undefined && sla!.elapsedMs >= threshold) due.push({ ...base, at: null });
           return;
         }
       }
-      if (at >= ack) return;
-      if (at <= now) due.push({ ...base, at: new Date(at) });
+      if (at >= ack || !isSupportedMs(at)) return;
+      if (at <= nowMs) due.push({ ...base, at: new Date(at) });
       else if (next === null || at < next.at!.getTime()) next = { ...base, at: new Date(at) };
     });
   }
-  due.sort((a, b) => (a.at?.getTime() ?? now) - (b.at?.getTime() ?? now) || a.loop - b.loop || a.level - b.level);
+  due.sort((a, b) => (a.at?.getTime() ?? nowMs) - (b.at?.getTime() ?? nowMs) || a.loop - b.loop || a.level - b.level);
   const nextStep = next as EscalationStep | null;
   return { due, next: nextStep, nextEscalationAt: nextStep?.at ?? null, acknowledged };
 }

@@ -1,7 +1,9 @@
-export type { Refusal } from '../lifecycle/refusal.js';
+export type { Refusal, LifecycleRule } from '../lifecycle/refusal.js';
+export type { LifecycleHistoryEntry } from '../lifecycle/history.js';
+export type { LifecycleStep, LifecycleSnapshotLike } from '../lifecycle/kit.js';
+export type { LifecycleMachine, LifecycleSnapshot } from '../lifecycle/machine.js';
 export type {
-  IncidentState, HoldReason, MajorIncidentStatus, IncidentFieldValue, IncidentInput, IncidentHistoryEntry,
-  IncidentContext,
+  IncidentState, HoldReason, MajorIncidentStatus, IncidentFieldValue, IncidentInput, IncidentContext,
 } from './types.js';
 export type {
   IncidentEventBase, IncidentAssignEvent, IncidentStartEvent, IncidentHoldEvent, IncidentResumeEvent,
@@ -11,19 +13,24 @@ export type {
 } from './events.js';
 export {
   PriorityMatrixSchema, serviceNowPriorityMatrix, iTopPriorityMatrix, glpiPriorityMatrix, createPriorityMatrix,
-  safeCreatePriorityMatrix, derivePriority,
+  safeCreatePriorityMatrix, priorityMatrixJsonSchema, derivePriority,
 } from './priority.js';
 export type { PriorityMatrix } from './priority.js';
 export { incidentMachine } from './machine.js';
 export type { IncidentMachine, IncidentSnapshot } from './machine.js';
-export { incidentTransitions, explainRefusal } from './rules.js';
-export type { IncidentRule, IncidentSnapshotLike, IncidentEventLike } from './rules.js';
-export { startIncident, advanceIncident, restoreIncident, replayIncidentHistory } from './lifecycle.js';
-export type { IncidentStep, ReplayIncidentOptions } from './lifecycle.js';
-export type { BusinessTime } from './business-time.js';
+export { incidentTransitions } from './rules.js';
+export type { IncidentRule } from './rules.js';
+export {
+  openIncident, safeOpenIncident, advanceIncident, restoreIncident, safeRestoreIncident, replayIncidentHistory,
+  explainIncidentRefusal,
+} from './lifecycle.js';
+export type { IncidentStep, IncidentSnapshotLike } from './lifecycle.js';
+export type { IncidentCalendar } from './business-time.js';
 export { autoCloseDueAt } from './auto-close.js';
 export type { AutoCloseOptions } from './auto-close.js';
-export { EscalationPolicySchema, createEscalationPolicy, safeCreateEscalationPolicy } from './escalation-policy.js';
+export {
+  EscalationPolicySchema, createEscalationPolicy, safeCreateEscalationPolicy, escalationPolicyJsonSchema,
+} from './escalation-policy.js';
 export type { EscalationPolicy, EscalationLevel, EscalationTrigger, EscalationKind } from './escalation-policy.js';
 export { escalationsDue } from './escalation.js';
 export type { EscalationSlaProgress, EscalationOptions, EscalationStep, EscalationStatus } from './escalation.js';

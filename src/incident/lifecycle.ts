@@ -1,42 +1,75 @@
-// Convenience entry points for hosts: start, advance, restore and replay incidents with xstate's pure
-// functions. Each returns plain data and never touches a clock.
-import { initialTransition, transition } from 'xstate';
-import { ItsmError, validationError } from '../core/errors.js';
-import { issuesFromZod } from '../core/schema.js';
-import { type Refusal } from '../lifecycle/refusal.js';
-import { incidentMachine, type IncidentSnapshot } from './machine.js';
-import type { PriorityMatrix } from './priority.js';
-import { findIncidentRefusal, incidentStateOf, type IncidentEventLike, type IncidentSnapshotLike } from './rules.js';
-import { PersistedIncidentSchema, RESERVED_FIELDS } from './schemas.js';
-import type { HoldReason, IncidentFieldValue, IncidentHistoryEntry, IncidentInput } from './types.js';
+// The host's entry points for incidents: open, advance, restore, replay and explain, each one documented wrapper
+// around the lifecycle kit. They return plain data and never touch a clock.
+import type { SafeResult } from '../core/errors.js';
+import type { LifecycleHistoryEntry } from '../lifecycle/history.js';
+import type { LifecycleSnapshotLike, LifecycleStep } from '../lifecycle/kit.js';
+import type { Refusal } from '../lifecycle/refusal.js';
+import { incidentLifecycle, type IncidentSnapshot } from './machine.js';
+import type { IncidentRule } from './rules.js';
+import type { IncidentContext, IncidentInput } from './types.js';
 import type { IncidentEvent } from './events.js';
 
 /**
- * Creates an incident: the initial snapshot of {@link incidentMachine} for `input`.
+ * An incident snapshot as the pure helpers need it: a live snapshot or its persisted JSON.
+ *
+ * @example
+ * ```ts
+ * const s: IncidentSnapshotLike = JSON.parse(JSON.stringify(incidentMachine.getPersistedSnapshot(snapshot)));
+ * ```
+ * @category Incident
+ */
+export type IncidentSnapshotLike = LifecycleSnapshotLike<IncidentContext>;
+
+/**
+ * The outcome of {@link advanceIncident}.
+ *
+ * @example
+ * ```ts
+ * const step: IncidentStep = advanceIncident(snapshot, { type: 'CLOSE', at: '2026-03-09T12:00:00Z' });
+ * if (!step.accepted) console.log(step.refusal.message);
+ * ```
+ * @category Incident
+ */
+export type IncidentStep = LifecycleStep<IncidentSnapshot, IncidentRule>;
+
+/**
+ * Opens an incident: the initial snapshot of {@link incidentMachine} for `input`, in state `new` with its
+ * `CREATE` history entry. (Starting work is the `START` event.)
  *
  * @param input - When it was opened, impact, urgency, group, ...
- * @returns The snapshot in state `new`, with the `CREATE` history entry.
+ * @returns The snapshot in state `new`.
  * @throws {@link core!ItsmError} `invalid_argument` listing every problem with the input.
  * @example
  * ```ts
- * const s = startIncident({ at: '2026-03-09T08:00:00Z', impact: 2, urgency: 1, group: 'Service Desk' });
+ * const s = openIncident({ at: '2026-03-09T08:00:00Z', impact: 2, urgency: 1, group: 'Service Desk' });
  * s.context.priority; // 2
  * ```
  * @category Incident
  */
-export function startIncident(input: IncidentInput): IncidentSnapshot {
-  const [snapshot] = initialTransition(incidentMachine, input);
-  if (snapshot.status === 'error') {
-    const error = snapshot.error;
-    if (error instanceof ItsmError) throw error;
-    throw new ItsmError('invalid_argument', `Could not create the incident: ${String(error)}`, { cause: error });
-  }
-  return snapshot;
+export function openIncident(input: IncidentInput): IncidentSnapshot {
+  return incidentLifecycle.open(input);
+}
+
+/**
+ * {@link openIncident} without throwing: the snapshot, or the error listing every problem with the input.
+ *
+ * @param input - Untrusted input (parsed JSON, a form).
+ * @returns `{ success: true, data }` or `{ success: false, error }`.
+ * @example
+ * ```ts
+ * const r = safeOpenIncident({ at: '2026-03-09T08:00:00', impact: 9 });
+ * if (!r.success) console.log(r.error.issues.map((i) => i.path.join('.'))); // ['at', 'impact']
+ * ```
+ * @category Incident
+ */
+export function safeOpenIncident(input: unknown): SafeResult<IncidentSnapshot> {
+  return incidentLifecycle.safeOpen(input);
 }
 
 /**
  * Turns the persisted JSON of an incident snapshot (from `getPersistedSnapshot`, after a database round trip)
- * back into a live snapshot that xstate's `transition` accepts.
+ * back into a live snapshot that xstate's `transition` accepts. The result is built from the parsed data:
+ * unknown keys are dropped and nothing is shared with the argument.
  *
  * @param persisted - The parsed JSON (`{ value, context, ... }`).
  * @returns The live snapshot.
@@ -49,49 +82,30 @@ export function startIncident(input: IncidentInput): IncidentSnapshot {
  * @category Incident
  */
 export function restoreIncident(persisted: unknown): IncidentSnapshot {
-  const r = PersistedIncidentSchema.safeParse(persisted);
-  if (!r.success) {
-    const issues = issuesFromZod(r.error);
-    throw new ItsmError('invalid_argument', validationError('persisted incident snapshot', issues).message, { issues });
-  }
-  return incidentMachine.resolveState({ value: r.data.value, context: (persisted as IncidentSnapshotLike).context });
-}
-
-function toLive(snapshot: IncidentSnapshot | IncidentSnapshotLike): IncidentSnapshot {
-  return 'machine' in snapshot && (snapshot as IncidentSnapshot).machine === incidentMachine ? (snapshot as IncidentSnapshot) : restoreIncident(snapshot);
+  return incidentLifecycle.restore(persisted);
 }
 
 /**
- * The outcome of {@link advanceIncident}.
+ * {@link restoreIncident} without throwing.
  *
+ * @param persisted - The parsed JSON of a persisted snapshot.
+ * @returns `{ success: true, data }` or `{ success: false, error }` listing every problem.
  * @example
  * ```ts
- * const step: IncidentStep = advanceIncident(snapshot, { type: 'CLOSE', at: '2026-03-09T12:00:00Z' });
- * if (!step.accepted) console.log(step.refusal.message);
+ * const r = safeRestoreIncident(JSON.parse(row));
+ * if (r.success) advanceIncident(r.data, event);
  * ```
  * @category Incident
  */
-export type IncidentStep =
-  | {
-      /** The event was accepted. */
-      readonly accepted: true;
-      /** The next snapshot. */
-      readonly snapshot: IncidentSnapshot;
-      /** No refusal. */
-      readonly refusal: null;
-    }
-  | {
-      /** The event was refused. */
-      readonly accepted: false;
-      /** The unchanged snapshot. */
-      readonly snapshot: IncidentSnapshot;
-      /** Which rule refused it and why. */
-      readonly refusal: Refusal;
-    };
+export function safeRestoreIncident(persisted: unknown): SafeResult<IncidentSnapshot> {
+  return incidentLifecycle.safeRestore(persisted);
+}
 
 /**
  * Sends one event: xstate's pure `transition`, plus the reason when the event is refused (in which case the
- * returned snapshot is the unchanged input snapshot).
+ * returned snapshot is the unchanged input snapshot). Events are typed: a misspelt field does not compile.
+ * An event from untrusted JSON may be passed with a cast; it is validated here and a malformed one is refused
+ * with `invalid_event`.
  *
  * @param snapshot - A live snapshot, or persisted JSON (restored with {@link restoreIncident}).
  * @param event - The event.
@@ -105,81 +119,42 @@ export type IncidentStep =
  * ```
  * @category Incident
  */
-export function advanceIncident(snapshot: IncidentSnapshot | IncidentSnapshotLike, event: IncidentEventLike): IncidentStep {
-  const live = toLive(snapshot);
-  const refusal = findIncidentRefusal(incidentStateOf(live), live.context, event);
-  if (refusal) return { accepted: false, snapshot: live, refusal };
-  const [next] = transition(incidentMachine, live, event as IncidentEvent);
-  return { accepted: true, snapshot: next, refusal: null };
+export function advanceIncident(snapshot: IncidentSnapshot | IncidentSnapshotLike, event: IncidentEvent): IncidentStep {
+  return incidentLifecycle.advance(snapshot, event);
 }
 
 /**
- * Options of {@link replayIncidentHistory}.
+ * Says why {@link incidentMachine} would refuse `event` in `snapshot` (which rule, what is missing), or
+ * `null` when it would accept it. xstate itself refuses silently: the snapshot just does not change.
  *
+ * Rules are checked in this order: not an event, unknown event type, final state, state (the event is not
+ * accepted in this state), malformed payload, time order, then the event's own guard.
+ *
+ * @param snapshot - A live snapshot or its persisted JSON.
+ * @param event - The event to check.
+ * @returns The {@link Refusal}, or `null`.
+ * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not an incident snapshot.
  * @example
  * ```ts
- * const options: ReplayIncidentOptions = { matrix: iTopPriorityMatrix };
+ * explainIncidentRefusal(snapshot, { type: 'RESOLVE', at: '2026-03-09T11:00:00Z', code: 'fixed', notes: '' });
+ * // { rule: 'resolution_needs_code_and_notes', message: 'RESOLVE refused: …', missing: ['notes'] }
  * ```
  * @category Incident
  */
-export interface ReplayIncidentOptions {
-  /** The matrix the incident was created with (not part of the history); default ServiceNow's. */
-  readonly matrix?: PriorityMatrix;
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function eventFromEntry(entry: IncidentHistoryEntry): IncidentEvent {
-  const set = entry.set ?? {};
-  const at = entry.at;
-  switch (entry.type) {
-    case 'ASSIGN':
-      return { type: 'ASSIGN', at, group: (set['group'] ?? null) as string | null, assignee: (set['assignee'] ?? null) as string | null };
-    case 'HOLD':
-      return { type: 'HOLD', at, reason: set['holdReason'] as HoldReason, ...(str(set['comment']) !== undefined ? { comment: str(set['comment'])! } : {}) };
-    case 'RESUME':
-    case 'PROPOSE_MAJOR':
-      return { type: entry.type, at, ...(str(set['comment']) !== undefined ? { comment: str(set['comment'])! } : {}) };
-    case 'UPDATE': {
-      const fields: Record<string, IncidentFieldValue> = {};
-      for (const [k, v] of Object.entries(set)) if (!RESERVED_FIELDS.has(k)) fields[k] = v as IncidentFieldValue;
-      return {
-        type: 'UPDATE',
-        at,
-        ...(typeof set['impact'] === 'number' ? { impact: set['impact'] } : {}),
-        ...(typeof set['urgency'] === 'number' ? { urgency: set['urgency'] } : {}),
-        ...(str(set['comment']) !== undefined ? { comment: str(set['comment'])! } : {}),
-        ...(Object.keys(fields).length > 0 ? { fields } : {}),
-      };
-    }
-    case 'RESOLVE':
-      return { type: 'RESOLVE', at, code: str(set['resolutionCode']) ?? '', notes: str(set['resolutionNotes']) ?? '' };
-    case 'REOPEN':
-      return { type: 'REOPEN', at, reason: str(set['reopenReason']) ?? '' };
-    case 'CANCEL':
-      return { type: 'CANCEL', at, reason: str(set['cancelReason']) ?? '' };
-    case 'REJECT_MAJOR':
-      return { type: 'REJECT_MAJOR', at, reason: str(set['majorRejectReason']) ?? '' };
-    case 'START':
-    case 'CLOSE':
-    case 'AUTO_CLOSE':
-    case 'ACCEPT_MAJOR':
-      return { type: entry.type, at };
-    default:
-      throw new ItsmError('invalid_event', `history entry of type ${JSON.stringify(entry.type)} is not an incident event.`, { details: { entry } });
-  }
+export function explainIncidentRefusal(snapshot: IncidentSnapshot | IncidentSnapshotLike, event: IncidentEvent): Refusal<IncidentRule> | null {
+  return incidentLifecycle.explain(snapshot, event);
 }
 
 /**
- * Rebuilds an incident from its `history` alone (event sourcing): the `CREATE` entry gives the input, every
- * later entry is turned back into its event and sent through {@link incidentMachine}. The result equals the
- * snapshot the history came from.
+ * Rebuilds an incident from its `history` alone (event sourcing): the `CREATE` entry gives the input (the
+ * priority matrix included), every later entry is turned back into its event and checked by the same rules.
+ * The result equals the snapshot the history came from; the cost is linear in the length of the history.
  *
  * @param history - `context.history` of an incident (possibly from JSON).
- * @param options - The priority matrix the incident used.
  * @returns The rebuilt snapshot.
- * @throws {@link core!ItsmError} `invalid_event` when the first entry is not `CREATE` or an entry has an unknown
- * type; `refused_transition` (with the {@link Refusal} in `details.refusal`) when an entry is refused.
+ * @throws {@link core!ItsmError} `invalid_event` when the first entry is not `CREATE`, an entry is malformed or has
+ * an unknown type; `refused_transition` (with the {@link Refusal} in `details.refusal`) when an entry is refused;
+ * `invalid_argument` when `history` is not an array.
  * @example
  * ```ts
  * const again = replayIncidentHistory(snapshot.context.history);
@@ -187,30 +162,6 @@ function eventFromEntry(entry: IncidentHistoryEntry): IncidentEvent {
  * ```
  * @category Incident
  */
-export function replayIncidentHistory(history: readonly IncidentHistoryEntry[], options: ReplayIncidentOptions = {}): IncidentSnapshot {
-  const [first, ...rest] = history;
-  if (!first || first.type !== 'CREATE') {
-    throw new ItsmError('invalid_event', 'history[0] must be the CREATE entry of the incident.', { details: { field: 'history[0]' } });
-  }
-  const set = first.set ?? {};
-  const fields: Record<string, IncidentFieldValue> = {};
-  for (const [k, v] of Object.entries(set)) if (!RESERVED_FIELDS.has(k)) fields[k] = v as IncidentFieldValue;
-  let snapshot = startIncident({
-    at: first.at,
-    ...(typeof set['id'] === 'string' ? { id: set['id'] } : {}),
-    ...(typeof set['impact'] === 'number' ? { impact: set['impact'] } : {}),
-    ...(typeof set['urgency'] === 'number' ? { urgency: set['urgency'] } : {}),
-    group: (set['group'] ?? null) as string | null,
-    assignee: (set['assignee'] ?? null) as string | null,
-    ...(Object.keys(fields).length > 0 ? { fields } : {}),
-    ...(options.matrix ? { matrix: options.matrix } : {}),
-  });
-  rest.forEach((entry, i) => {
-    const step = advanceIncident(snapshot, eventFromEntry(entry));
-    if (!step.accepted) {
-      throw new ItsmError('refused_transition', `history[${i + 1}] (${entry.type} at ${entry.at}) is refused: ${step.refusal.message}`, { details: { index: i + 1, refusal: step.refusal } });
-    }
-    snapshot = step.snapshot;
-  });
-  return snapshot;
+export function replayIncidentHistory(history: readonly LifecycleHistoryEntry[]): IncidentSnapshot {
+  return incidentLifecycle.replay(history);
 }

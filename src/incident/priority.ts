@@ -1,3 +1,4 @@
+import { frozenCopy } from '../core/freeze.js';
 import { z } from 'zod';
 import { ItsmError, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
 import { issuesFromZod } from '../core/schema.js';
@@ -144,7 +145,7 @@ export const glpiPriorityMatrix: PriorityMatrix = frozen({
  */
 export function createPriorityMatrix(input: unknown): PriorityMatrix {
   const r = PriorityMatrixSchema.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) return frozenCopy(r.data);
   const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const issues = issuesFromZod(r.error);
   const seen = new Set(issues.map((i) => `${i.code}@${i.path.join('.')}`));
@@ -166,6 +167,21 @@ export function createPriorityMatrix(input: unknown): PriorityMatrix {
  */
 export function safeCreatePriorityMatrix(input: unknown): SafeResult<PriorityMatrix> {
   return toSafe(() => createPriorityMatrix(input));
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a stored {@link PriorityMatrix}, generated from {@link PriorityMatrixSchema}.
+ *
+ * @returns A fresh JSON Schema object.
+ * @example
+ * ```ts
+ * const schema = priorityMatrixJsonSchema();
+ * schema.type; // 'object'
+ * ```
+ * @category Priority
+ */
+export function priorityMatrixJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PriorityMatrixSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
 /**

@@ -1,7 +1,8 @@
 // Internal zod schemas for incident input, events and persisted contexts. Not re-exported: the public
-// contract is the TypeScript types plus `explainRefusal`, which turns these checks into refusals.
+// contract is the TypeScript types plus `explainIncidentRefusal`, which turns these checks into refusals.
 import { z } from 'zod';
 import { InstantSchema } from '../core/schema.js';
+import { HistoryEntrySchema, NoForbiddenKeysSchema, StoredInstantSchema } from '../lifecycle/history.js';
 import { PriorityMatrixSchema } from './priority.js';
 import type { HoldReason, IncidentState } from './types.js';
 import type { IncidentEventType } from './events.js';
@@ -19,17 +20,18 @@ export const INCIDENT_EVENT_TYPES = [
 export const RESERVED_FIELDS: ReadonlySet<string> = new Set([
   'id', 'state', 'holdReason', 'impact', 'urgency', 'priority', 'group', 'assignee', 'major', 'resolutionCode',
   'resolutionNotes', 'reopenCount', 'reassignmentCount', 'comment', 'reopenReason', 'cancelReason', 'majorRejectReason',
+  'matrix',
 ]);
 
 const FieldValueSchema = z.union([z.string(), z.number().refine(Number.isFinite, 'must be a finite number'), z.boolean(), z.null()]);
 
-export const FieldsSchema = z.record(z.string().min(1), FieldValueSchema).superRefine((fields, ctx) => {
+export const FieldsSchema = NoForbiddenKeysSchema.pipe(z.record(z.string().min(1).max(128), FieldValueSchema).superRefine((fields, ctx) => {
   for (const name of Object.keys(fields)) {
     if (RESERVED_FIELDS.has(name)) {
       ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is a field the incident machine sets itself; use its event (or another name)`, params: { code: 'reserved_field' } });
     }
   }
-});
+}));
 
 const Name = z.string().min(1, 'must not be empty');
 const Level = z.number().int('must be an integer level').min(1, 'levels start at 1');
@@ -64,13 +66,7 @@ export const IncidentEventSchemas: Record<IncidentEventType, z.ZodType> = {
   REJECT_MAJOR: z.object({ at, reason: z.string().optional() }),
 };
 
-const IsoString = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 instant');
-
-export const HistoryEntrySchema = z.object({
-  at: IsoString,
-  type: z.string().min(1),
-  set: z.record(z.string(), z.unknown()).optional(),
-});
+const IsoString = StoredInstantSchema;
 
 export const IncidentContextSchema = z.object({
   id: z.string().nullable(),
@@ -92,11 +88,6 @@ export const IncidentContextSchema = z.object({
   closedAt: IsoString.nullable(),
   fields: z.record(z.string(), FieldValueSchema),
   history: z.array(HistoryEntrySchema).min(1),
-});
-
-export const PersistedIncidentSchema = z.object({
-  value: z.enum(INCIDENT_STATES),
-  context: IncidentContextSchema,
 });
 
 /** Whether a string is a non-blank text (guards treat "" and "   " as missing). */

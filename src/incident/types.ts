@@ -1,4 +1,5 @@
 import type { Instant } from '../core/instant.js';
+import type { LifecycleHistoryEntry } from '../lifecycle/history.js';
 import type { PriorityMatrix } from './priority.js';
 
 /**
@@ -77,36 +78,12 @@ export interface IncidentInput {
 }
 
 /**
- * One audit entry: the event's instant (ISO 8601 UTC), its type (`CREATE` for the first entry) and the ticket
- * fields it set. This is the event shape `evaluateSla` from `itsm-kit/sla` consumes: SLA conditions such as
- * `{ field: 'state', eq: 'on_hold' }` are evaluated over the fold of the `set`s.
- *
- * Field names in `set`: `state`, `holdReason`, `impact`, `urgency`, `priority`, `group`, `assignee`, `major`,
- * `resolutionCode`, `resolutionNotes`, `reopenCount`, `reassignmentCount`, `comment`, `reopenReason`,
- * `cancelReason`, `majorRejectReason`, `id`, plus custom fields.
- *
- * @example
- * ```ts
- * const entry: IncidentHistoryEntry = { at: '2026-03-09T09:00:00.000Z', type: 'HOLD', set: { state: 'on_hold', holdReason: 'awaiting_vendor' } };
- * ```
- * @category Incident
- */
-export interface IncidentHistoryEntry {
-  /** The instant, as `new Date(ms).toISOString()`. */
-  readonly at: string;
-  /** `CREATE` or the {@link IncidentEventType}. */
-  readonly type: string;
-  /** The fields the event set (always includes `state` when the state changed). */
-  readonly set?: Readonly<Record<string, unknown>>;
-}
-
-/**
  * The context of {@link incidentMachine}: plain JSON, so a persisted snapshot survives `JSON.stringify` /
  * `JSON.parse` unchanged. Instants are ISO 8601 UTC strings.
  *
  * @example
  * ```ts
- * const ctx: IncidentContext = startIncident({ at: '2026-03-09T08:00:00Z' }).context;
+ * const ctx: IncidentContext = openIncident({ at: '2026-03-09T08:00:00Z' }).context;
  * ctx.priority; // 5
  * ```
  * @category Incident
@@ -148,6 +125,11 @@ export interface IncidentContext {
   readonly closedAt: string | null;
   /** Custom fields. */
   readonly fields: Readonly<Record<string, IncidentFieldValue>>;
-  /** One entry per accepted event, creation first. */
-  readonly history: readonly IncidentHistoryEntry[];
+  /**
+   * One entry per accepted event, creation first: the event shape `evaluateSla` consumes. Field names in `set`:
+   * `state`, `holdReason`, `impact`, `urgency`, `priority`, `group`, `assignee`, `major`, `resolutionCode`,
+   * `resolutionNotes`, `reopenCount`, `reassignmentCount`, `comment`, `reopenReason`, `cancelReason`,
+   * `majorRejectReason`, `id`, `matrix` (on `CREATE`, when one was given), plus custom fields.
+   */
+  readonly history: readonly LifecycleHistoryEntry[];
 }

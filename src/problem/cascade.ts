@@ -1,5 +1,7 @@
 import { toEpochMs, type Instant } from '../core/instant.js';
-import { problemStateOf, type ProblemSnapshotLike } from './rules.js';
+import { isoOf, storedMs } from '../lifecycle/history.js';
+import type { ProblemSnapshotLike } from './lifecycle.js';
+import { problemLifecycle } from './machine.js';
 
 /**
  * What the cascade needs to know about a linked incident: its id, state and hold reason (from an
@@ -102,18 +104,19 @@ export interface LinkedIncidentOptions {
  * @category Problem
  */
 export function linkedIncidentEvents(problem: ProblemSnapshotLike, incidents: readonly LinkedIncidentStatus[], options: LinkedIncidentOptions = {}): LinkedIncidentCommand[] {
-  const state = problemStateOf(problem);
-  const ctx = problem.context;
+  const live = problemLifecycle.live(problem);
+  const state = live.value;
+  const ctx = live.context;
   const name = ctx.id ?? 'the problem';
   const code = ctx.resolutionCode;
   const done = state === 'resolved' || state === 'closed' || state === 'canceled';
   if (!done || code === null || code === 'duplicate') return [];
-  const since = Date.parse(state === 'canceled' ? (ctx.closedAt ?? ctx.updatedAt) : (ctx.resolvedAt ?? ctx.updatedAt));
+  const since = storedMs(state === 'canceled' ? (ctx.closedAt ?? ctx.updatedAt) : (ctx.resolvedAt ?? ctx.updatedAt));
   const linked = new Set(ctx.linkedIncidents);
   const out: LinkedIncidentCommand[] = [];
   for (const incident of incidents) {
     if (!linked.has(incident.id) || incident.state !== 'on_hold' || incident.holdReason !== 'awaiting_problem') continue;
-    const at = new Date(Math.max(since, incident.updatedAt === undefined ? since : toEpochMs(incident.updatedAt, `incidents[${incident.id}].updatedAt`))).toISOString();
+    const at = isoOf(Math.max(since, incident.updatedAt === undefined ? since : toEpochMs(incident.updatedAt, `incidents[${incident.id}].updatedAt`)));
     const notes = ctx.resolutionNotes ? `: ${ctx.resolutionNotes}` : '';
     const event: LinkedIncidentEvent = code === 'fix_applied'
       ? { type: 'RESOLVE', at, code: options.resolutionCode ?? 'solved_by_problem', notes: `Resolved by problem ${name}${notes}` }

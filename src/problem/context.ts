@@ -2,12 +2,14 @@
 import { ItsmError, validationError } from '../core/errors.js';
 import { issuesFromZod } from '../core/schema.js';
 import { toEpochMs } from '../core/instant.js';
+import { isoOf } from '../lifecycle/history.js';
 import { knownErrorOf } from './known-error.js';
 import { ProblemInputSchema } from './schemas.js';
-import type { ProblemContext, ProblemHistoryEntry, ProblemState } from './types.js';
+import type { EventEffect } from '../lifecycle/spec.js';
+import type { ProblemContext, ProblemState } from './types.js';
 import type { ProblemEvent } from './events.js';
 
-const iso = (value: ProblemEvent['at']): string => new Date(toEpochMs(value, 'at')).toISOString();
+const iso = (value: ProblemEvent['at']): string => isoOf(toEpochMs(value, 'at'));
 
 /** Validates the input and builds the initial context; throws `invalid_argument` listing every issue. @internal */
 export function createProblemContext(input: unknown): ProblemContext {
@@ -52,12 +54,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const UPDATABLE = ['statement', 'priority', 'group', 'assignee', 'cause', 'workaround', 'fix', 'affectedServices', 'affectedCis'] as const;
 
-/** Applies an accepted event moving from `from` to `to`; returns the changed context fields. @internal */
-export function applyProblemEvent(ctx: ProblemContext, from: ProblemState, to: ProblemState, event: ProblemEvent): Partial<ProblemContext> {
-  const at = iso(event.at);
-  const next: Partial<Mutable<ProblemContext>> = { updatedAt: at };
+/** Applies an accepted event: the changed context fields and the fields its history entry records. @internal */
+export function applyProblemEvent(ctx: ProblemContext, _from: ProblemState, _to: ProblemState, event: ProblemEvent, at: string): EventEffect<ProblemContext> {
+  const next: Partial<Mutable<ProblemContext>> = {};
   const set: Record<string, unknown> = {};
-  if (to !== from) set['state'] = to;
   const put = <K extends keyof Mutable<ProblemContext>>(key: K, value: ProblemContext[K]): void => {
     next[key] = value;
     set[key] = value;
@@ -128,7 +128,5 @@ export function applyProblemEvent(ctx: ProblemContext, from: ProblemState, to: P
       set['incidentId'] = event.incidentId;
       break;
   }
-  const entry: ProblemHistoryEntry = { at, type: event.type, set };
-  next.history = [...ctx.history, entry];
-  return next;
+  return { changes: next, set };
 }

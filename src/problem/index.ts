@@ -1,6 +1,9 @@
-export type { Refusal } from '../lifecycle/refusal.js';
+export type { Refusal, LifecycleRule } from '../lifecycle/refusal.js';
+export type { LifecycleHistoryEntry } from '../lifecycle/history.js';
+export type { LifecycleStep, LifecycleSnapshotLike } from '../lifecycle/kit.js';
+export type { LifecycleMachine, LifecycleSnapshot } from '../lifecycle/machine.js';
 export type {
-  ProblemState, ProblemResolutionCode, ProblemInput, ProblemHistoryEntry, ProblemContext,
+  ProblemState, ProblemResolutionCode, ProblemInput, ProblemContext,
 } from './types.js';
 export type {
   ProblemEventBase, ProblemAssessEvent, ProblemConfirmEvent, ProblemStartFixEvent, ProblemResolveEvent,
@@ -8,14 +11,19 @@ export type {
   ProblemUpdateEvent, ProblemPublishKnownErrorEvent, ProblemLinkIncidentEvent, ProblemUnlinkIncidentEvent,
   ProblemEvent, ProblemEventType,
 } from './events.js';
-export { KnownErrorSchema, createKnownError, safeCreateKnownError, knownErrorFromProblem } from './known-error.js';
+export {
+  KnownErrorSchema, createKnownError, safeCreateKnownError, knownErrorJsonSchema, knownErrorFromProblem,
+} from './known-error.js';
 export type { KnownError } from './known-error.js';
 export { problemMachine } from './machine.js';
 export type { ProblemMachine, ProblemSnapshot } from './machine.js';
-export { problemTransitions, explainProblemRefusal } from './rules.js';
-export type { ProblemRule, ProblemSnapshotLike, ProblemEventLike } from './rules.js';
-export { startProblem, advanceProblem, restoreProblem, replayProblemHistory } from './lifecycle.js';
-export type { ProblemStep } from './lifecycle.js';
+export { problemTransitions } from './rules.js';
+export type { ProblemRule } from './rules.js';
+export {
+  openProblem, safeOpenProblem, advanceProblem, restoreProblem, safeRestoreProblem, replayProblemHistory,
+  explainProblemRefusal,
+} from './lifecycle.js';
+export type { ProblemStep, ProblemSnapshotLike } from './lifecycle.js';
 export { linkedIncidentEvents } from './cascade.js';
 export type {
   LinkedIncidentStatus, LinkedIncidentEvent, LinkedIncidentCommand, LinkedIncidentOptions,

@@ -1,4 +1,6 @@
+import { frozenCopy } from '../core/freeze.js';
 import { z } from 'zod';
+import { StoredInstantSchema } from '../lifecycle/history.js';
 import { ItsmError, toSafe, type SafeResult } from '../core/errors.js';
 import { parseWith } from '../core/schema.js';
 import type { ProblemContext } from './types.js';
@@ -22,7 +24,7 @@ export const KnownErrorSchema: z.ZodType<KnownError> = z.object({
   workaround: Text,
   affectedServices: z.array(Text).default([]),
   affectedCis: z.array(Text).default([]),
-  publishedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 instant').optional(),
+  publishedAt: StoredInstantSchema.optional(),
 });
 
 /**
@@ -69,7 +71,21 @@ export interface KnownError {
 export function createKnownError(input: unknown): KnownError {
   const r = parseWith(KnownErrorSchema, input, 'known error');
   if (!r.success) throw r.error;
-  return r.data;
+  return frozenCopy(r.data);
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a stored {@link KnownError}, generated from {@link KnownErrorSchema}.
+ *
+ * @returns A fresh JSON Schema object.
+ * @example
+ * ```ts
+ * knownErrorJsonSchema().required; // ['symptom', 'workaround']
+ * ```
+ * @category Problem
+ */
+export function knownErrorJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(KnownErrorSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
 /**

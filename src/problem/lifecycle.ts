@@ -1,58 +1,28 @@
-// Entry points for hosts: start, advance, restore and replay problems with xstate's pure functions.
-import { initialTransition, transition } from 'xstate';
-import { ItsmError, validationError } from '../core/errors.js';
-import { issuesFromZod } from '../core/schema.js';
-import { type Refusal } from '../lifecycle/refusal.js';
-import { problemMachine, type ProblemSnapshot } from './machine.js';
-import { findProblemRefusal, problemStateOf, type ProblemEventLike, type ProblemSnapshotLike } from './rules.js';
-import { PersistedProblemSchema } from './schemas.js';
-import type { ProblemHistoryEntry, ProblemInput } from './types.js';
+// Host entry points for problems, each a documented wrapper around the lifecycle kit (src/lifecycle/kit.ts),
+// which holds the one implementation shared with incidents and changes.
+import type { SafeResult } from '../core/errors.js';
+import type { LifecycleHistoryEntry } from '../lifecycle/history.js';
+import type { LifecycleSnapshotLike, LifecycleStep } from '../lifecycle/kit.js';
+import type { Refusal } from '../lifecycle/refusal.js';
+import { problemLifecycle, type ProblemSnapshot } from './machine.js';
+import type { ProblemRule } from './rules.js';
+import type { ProblemContext, ProblemInput } from './types.js';
 import type { ProblemEvent } from './events.js';
 
 /**
- * Creates a problem: the initial snapshot of {@link problemMachine}.
+ * A problem as the helpers accept it: live, or as stored (`getPersistedSnapshot` after `JSON.parse`).
  *
- * @param input - When it was opened, its statement, linked incidents, ...
- * @returns The snapshot in state `new`.
- * @throws {@link core!ItsmError} `invalid_argument` listing every problem with the input.
  * @example
  * ```ts
- * const p = startProblem({ at: '2026-03-09T10:00:00Z', id: 'PRB0001', statement: 'VPN drops hourly', linkedIncidents: ['INC0042'] });
+ * const stored: ProblemSnapshotLike = JSON.parse(row.snapshot);
  * ```
  * @category Problem
  */
-export function startProblem(input: ProblemInput): ProblemSnapshot {
-  const [snapshot] = initialTransition(problemMachine, input);
-  if (snapshot.status === 'error') {
-    if (snapshot.error instanceof ItsmError) throw snapshot.error;
-    throw new ItsmError('invalid_argument', `Could not create the problem: ${String(snapshot.error)}`, { cause: snapshot.error });
-  }
-  return snapshot;
-}
+export type ProblemSnapshotLike = LifecycleSnapshotLike<ProblemContext>;
 
 /**
- * Turns persisted problem JSON back into a live snapshot.
- *
- * @param persisted - The parsed JSON of `getPersistedSnapshot`.
- * @returns The live snapshot.
- * @throws {@link core!ItsmError} `invalid_argument` listing every problem when it is not a problem snapshot.
- * @example
- * ```ts
- * const live = restoreProblem(JSON.parse(row));
- * ```
- * @category Problem
- */
-export function restoreProblem(persisted: unknown): ProblemSnapshot {
-  const r = PersistedProblemSchema.safeParse(persisted);
-  if (!r.success) {
-    const issues = issuesFromZod(r.error);
-    throw new ItsmError('invalid_argument', validationError('persisted problem snapshot', issues).message, { issues });
-  }
-  return problemMachine.resolveState({ value: r.data.value, context: (persisted as ProblemSnapshotLike).context });
-}
-
-/**
- * The outcome of {@link advanceProblem}.
+ * What {@link advanceProblem} returns: `accepted` with the next snapshot, or the unchanged snapshot and the
+ * {@link Refusal} that says which rule held the event back.
  *
  * @example
  * ```ts
@@ -60,100 +30,126 @@ export function restoreProblem(persisted: unknown): ProblemSnapshot {
  * ```
  * @category Problem
  */
-export type ProblemStep =
-  | {
-      /** The event was accepted. */
-      readonly accepted: true;
-      /** The next snapshot. */
-      readonly snapshot: ProblemSnapshot;
-      /** No refusal. */
-      readonly refusal: null;
-    }
-  | {
-      /** The event was refused. */
-      readonly accepted: false;
-      /** The unchanged snapshot. */
-      readonly snapshot: ProblemSnapshot;
-      /** Which rule refused it and why. */
-      readonly refusal: Refusal;
-    };
+export type ProblemStep = LifecycleStep<ProblemSnapshot, ProblemRule>;
 
 /**
- * Sends one event with xstate's pure `transition`, returning the refusal when it is refused.
+ * Records a new problem (state `new`, one `CREATE` entry in its history) from a statement of the symptom.
  *
- * @param snapshot - A live snapshot or persisted JSON.
- * @param event - The event.
+ * @param input - Opening instant, statement, optional id, priority, linked incidents, affected CIs ...
+ * @returns The initial snapshot of {@link problemMachine}.
+ * @throws {@link core!ItsmError} `invalid_argument` naming every bad field.
+ * @example
+ * ```ts
+ * const p = openProblem({ at: '2026-03-09T10:00:00Z', id: 'PRB0001', statement: 'VPN drops hourly', linkedIncidents: ['INC0042'] });
+ * p.value; // 'new'
+ * ```
+ * @category Problem
+ */
+export function openProblem(input: ProblemInput): ProblemSnapshot {
+  return problemLifecycle.open(input);
+}
+
+/**
+ * The non-throwing form of {@link openProblem}, for input that comes straight from a form or a queue.
+ *
+ * @param input - Anything.
+ * @returns The snapshot as `data`, or the validation error with one issue per bad field.
+ * @example
+ * ```ts
+ * safeOpenProblem({ at: '2026-03-09T10:00:00', statement: '' }).success; // false: no offset, no statement
+ * ```
+ * @category Problem
+ */
+export function safeOpenProblem(input: unknown): SafeResult<ProblemSnapshot> {
+  return problemLifecycle.safeOpen(input);
+}
+
+/**
+ * Revives a stored problem: checks the row against the problem's persisted shape and builds a fresh live snapshot
+ * from what it parsed (the row itself is never reused).
+ *
+ * @param persisted - Parsed JSON of `problemMachine.getPersistedSnapshot(...)`.
+ * @returns A snapshot for xstate's `transition` or {@link advanceProblem}.
+ * @throws {@link core!ItsmError} `invalid_argument` with the path of every problem in the row.
+ * @example
+ * ```ts
+ * const p = restoreProblem(JSON.parse(row.snapshot));
+ * ```
+ * @category Problem
+ */
+export function restoreProblem(persisted: unknown): ProblemSnapshot {
+  return problemLifecycle.restore(persisted);
+}
+
+/**
+ * The non-throwing form of {@link restoreProblem}.
+ *
+ * @param persisted - A stored row, parsed.
+ * @returns The live snapshot as `data`, or the error listing what is wrong with the row.
+ * @example
+ * ```ts
+ * const r = safeRestoreProblem(JSON.parse(row.snapshot));
+ * if (!r.success) log.warn(r.error.issues);
+ * ```
+ * @category Problem
+ */
+export function safeRestoreProblem(persisted: unknown): SafeResult<ProblemSnapshot> {
+  return problemLifecycle.safeRestore(persisted);
+}
+
+/**
+ * Applies one event to a problem with xstate's pure `transition`; when a rule holds it back, the snapshot comes
+ * back unchanged together with that rule. Event types are checked by the compiler; untrusted JSON events are
+ * checked here (cast them) and refused as `invalid_event` when malformed.
+ *
+ * @param snapshot - The problem, live or stored.
+ * @param event - What happened.
  * @returns `{ accepted, snapshot, refusal }`.
- * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
+ * @throws {@link core!ItsmError} `invalid_argument` for something that is not a problem snapshot.
  * @example
  * ```ts
  * advanceProblem(rca, { type: 'START_FIX', at: '2026-03-10T09:00:00Z' }).refusal?.rule; // 'leaving_analysis_needs_cause'
  * ```
  * @category Problem
  */
-export function advanceProblem(snapshot: ProblemSnapshot | ProblemSnapshotLike, event: ProblemEventLike): ProblemStep {
-  const live = 'machine' in snapshot && (snapshot as ProblemSnapshot).machine === problemMachine ? (snapshot as ProblemSnapshot) : restoreProblem(snapshot);
-  const refusal = findProblemRefusal(problemStateOf(live), live.context, event);
-  if (refusal) return { accepted: false, snapshot: live, refusal };
-  const [next] = transition(problemMachine, live, event as ProblemEvent);
-  return { accepted: true, snapshot: next, refusal: null };
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const opt = <K extends string>(key: K, v: unknown): Partial<Record<K, unknown>> => (v === undefined ? {} : ({ [key]: v } as Record<K, unknown>));
-
-function eventFromEntry(entry: ProblemHistoryEntry): ProblemEvent {
-  const s = entry.set ?? {};
-  const at = entry.at;
-  const e = (x: Record<string, unknown>): ProblemEvent => ({ at, ...x }) as unknown as ProblemEvent;
-  switch (entry.type) {
-    case 'ASSESS': return e({ type: 'ASSESS', assignee: s['assignee'], ...opt('group', s['group']) });
-    case 'CONFIRM':
-    case 'CLOSE': return e({ type: entry.type });
-    case 'START_FIX': return e({ type: 'START_FIX', ...opt('cause', s['cause']), ...opt('fix', s['fix']) });
-    case 'RESOLVE': return e({ type: 'RESOLVE', notes: str(s['resolutionNotes']) ?? '' });
-    case 'ACCEPT_RISK': return e({ type: 'ACCEPT_RISK', reason: str(s['resolutionNotes']) ?? '', ...opt('cause', s['cause']) });
-    case 'MARK_DUPLICATE': return e({ type: 'MARK_DUPLICATE', of: s['duplicateOf'] });
-    case 'CANCEL': return e({ type: 'CANCEL', reason: str(s['resolutionNotes']) ?? '' });
-    case 'REANALYZE': return e({ type: 'REANALYZE', reason: str(s['reanalysisReason']) ?? '' });
-    case 'UPDATE': {
-      const { state: _s, ...fields } = s;
-      return e({ type: 'UPDATE', ...fields });
-    }
-    case 'PUBLISH_KNOWN_ERROR': return e({ type: 'PUBLISH_KNOWN_ERROR', ...opt('workaround', s['workaround']) });
-    case 'LINK_INCIDENT':
-    case 'UNLINK_INCIDENT': return e({ type: entry.type, incidentId: s['incidentId'] });
-    default:
-      throw new ItsmError('invalid_event', `history entry of type ${JSON.stringify(entry.type)} is not a problem event.`, { details: { entry } });
-  }
+export function advanceProblem(snapshot: ProblemSnapshot | ProblemSnapshotLike, event: ProblemEvent): ProblemStep {
+  return problemLifecycle.advance(snapshot, event);
 }
 
 /**
- * Rebuilds a problem from its history alone; the result equals the snapshot the history came from.
+ * The rule that would hold `event` back in `snapshot`, or `null` when {@link problemMachine} would take it.
+ * Checked in the order: not an event, unknown type, final state, wrong state, malformed payload, time order,
+ * then the problem's own guards (a cause to leave analysis, a workaround to publish a known error, ...).
  *
- * @param history - `context.history` of a problem.
- * @returns The rebuilt snapshot.
- * @throws {@link core!ItsmError} `invalid_event` for a history that does not start with `CREATE` or has an unknown
- * entry; `refused_transition` (refusal in `details.refusal`) for an entry the machine refuses.
+ * @param snapshot - The problem, live or stored.
+ * @param event - The event a user is about to send.
+ * @returns The {@link Refusal} (rule, message, missing fields) or `null`.
+ * @throws {@link core!ItsmError} `invalid_argument` for something that is not a problem snapshot.
+ * @example
+ * ```ts
+ * explainProblemRefusal(rca, { type: 'PUBLISH_KNOWN_ERROR', at: '2026-03-10T09:00:00Z' })?.missing; // ['workaround']
+ * ```
+ * @category Problem
+ */
+export function explainProblemRefusal(snapshot: ProblemSnapshot | ProblemSnapshotLike, event: ProblemEvent): Refusal<ProblemRule> | null {
+  return problemLifecycle.explain(snapshot, event);
+}
+
+/**
+ * Event sourcing for problems: builds the problem again from `context.history` only, by turning each entry back
+ * into its event under the same rules. Equal to the original snapshot; linear in the number of entries.
+ *
+ * @param history - The entries, `CREATE` first (parsed JSON is fine).
+ * @returns The snapshot the history describes.
+ * @throws {@link core!ItsmError} `invalid_event` for a missing `CREATE`, a malformed or unknown entry;
+ * `refused_transition` (refusal in `details.refusal`) when the rules refuse an entry; `invalid_argument` when
+ * `history` is not an array.
  * @example
  * ```ts
  * replayProblemHistory(p.context.history).value === p.value; // true
  * ```
  * @category Problem
  */
-export function replayProblemHistory(history: readonly ProblemHistoryEntry[]): ProblemSnapshot {
-  const [first, ...rest] = history;
-  if (!first || first.type !== 'CREATE') {
-    throw new ItsmError('invalid_event', 'history[0] must be the CREATE entry of the problem.', { details: { field: 'history[0]' } });
-  }
-  const { state: _state, resolutionCode: _code, ...input } = first.set ?? {};
-  let snapshot = startProblem({ ...input, at: first.at } as unknown as ProblemInput);
-  rest.forEach((entry, i) => {
-    const step = advanceProblem(snapshot, eventFromEntry(entry));
-    if (!step.accepted) {
-      throw new ItsmError('refused_transition', `history[${i + 1}] (${entry.type} at ${entry.at}) is refused: ${step.refusal.message}`, { details: { index: i + 1, refusal: step.refusal } });
-    }
-    snapshot = step.snapshot;
-  });
-  return snapshot;
+export function replayProblemHistory(history: readonly LifecycleHistoryEntry[]): ProblemSnapshot {
+  return problemLifecycle.replay(history);
 }

@@ -1,34 +1,29 @@
-import { assign, setup, type EventObject, type MetaObject, type NonReducibleUnknown, type ParameterizedObject, type SnapshotFrom, type StateMachine, type StateSchema } from 'xstate';
+import { defineLifecycle } from '../lifecycle/kit.js';
+import type { LifecycleMachine, LifecycleSnapshot } from '../lifecycle/machine.js';
 import { applyProblemEvent, createProblemContext } from './context.js';
-import { findProblemRefusal, problemTransitions } from './rules.js';
-import { PROBLEM_EVENT_TYPES } from './schemas.js';
+import { problemEventFromEntry, problemInputFromCreate } from './replay.js';
+import { problemGuard, problemStateRefusal, problemTransitions, type ProblemRule } from './rules.js';
+import { PROBLEM_EVENT_TYPES, PROBLEM_STATES, ProblemContextSchema, ProblemEventSchemas } from './schemas.js';
 import type { ProblemContext, ProblemInput, ProblemState } from './types.js';
-import type { ProblemEvent, ProblemEventType } from './events.js';
+import type { ProblemEvent } from './events.js';
 
-const problemSetup = setup({
-  types: {
-    context: {} as ProblemContext,
-    events: {} as ProblemEvent,
-    input: {} as ProblemInput,
-  },
-  guards: {
-    accepted: ({ context, event }, params: { from: ProblemState }) => findProblemRefusal(params.from, context, event) === null,
-  },
-  actions: {
-    apply: assign(({ context, event }, params: { from: ProblemState; to: ProblemState }) => applyProblemEvent(context, params.from, params.to, event)),
-  },
+/** The problem lifecycle as the kit builds it from its table, guards, effects and replay inverse. @internal */
+export const problemLifecycle = defineLifecycle<ProblemState, ProblemEvent, ProblemContext, ProblemInput, ProblemRule>({
+  id: 'problem',
+  noun: 'problem',
+  states: PROBLEM_STATES,
+  finalStates: ['closed', 'canceled'],
+  eventTypes: PROBLEM_EVENT_TYPES,
+  transitions: problemTransitions,
+  eventSchemas: ProblemEventSchemas,
+  contextSchema: ProblemContextSchema as never,
+  createContext: createProblemContext,
+  stateRefusal: problemStateRefusal,
+  guard: problemGuard,
+  apply: applyProblemEvent,
+  eventFromEntry: problemEventFromEntry,
+  inputFromCreate: problemInputFromCreate,
 });
-
-// Generated from `problemTransitions`, guarded by `findProblemRefusal` (the function explainProblemRefusal uses).
-function transitionsFrom(from: ProblemState) {
-  const on: Partial<Record<ProblemEventType, { guard: { type: 'accepted'; params: { from: ProblemState } }; target?: string; actions: { type: 'apply'; params: { from: ProblemState; to: ProblemState } } }>> = {};
-  for (const type of PROBLEM_EVENT_TYPES) {
-    const to = problemTransitions[from][type];
-    if (to === undefined) continue;
-    on[type] = { guard: { type: 'accepted', params: { from } }, ...(to === from ? {} : { target: to }), actions: { type: 'apply', params: { from, to } } };
-  }
-  return on;
-}
 
 /**
  * The type of {@link problemMachine}: an xstate `StateMachine` over {@link ProblemContext},
@@ -40,25 +35,7 @@ function transitionsFrom(from: ProblemState) {
  * ```
  * @category Problem
  */
-export type ProblemMachine = StateMachine<
-  ProblemContext, ProblemEvent, Record<string, never>, never, ParameterizedObject, ParameterizedObject, never, ProblemState,
-  string, ProblemInput, NonReducibleUnknown, EventObject, MetaObject, StateSchema
->;
-
-const machine = problemSetup.createMachine({
-  id: 'problem',
-  initial: 'new',
-  context: ({ input }) => createProblemContext(input),
-  states: {
-    new: { on: transitionsFrom('new') },
-    assess: { on: transitionsFrom('assess') },
-    root_cause_analysis: { on: transitionsFrom('root_cause_analysis') },
-    fix_in_progress: { on: transitionsFrom('fix_in_progress') },
-    resolved: { on: transitionsFrom('resolved') },
-    closed: { type: 'final' },
-    canceled: { type: 'final' },
-  },
-});
+export type ProblemMachine = LifecycleMachine<ProblemContext, ProblemEvent, ProblemInput, ProblemState>;
 
 /**
  * The problem lifecycle as an xstate v5 machine (ServiceNow's model): `new` → `assess` →
@@ -76,15 +53,15 @@ const machine = problemSetup.createMachine({
  * ```
  * @category Problem
  */
-export const problemMachine: ProblemMachine = machine;
+export const problemMachine: ProblemMachine = problemLifecycle.machine;
 
 /**
  * A live snapshot of {@link problemMachine}.
  *
  * @example
  * ```ts
- * const p: ProblemSnapshot = startProblem({ at: '2026-03-09T10:00:00Z', statement: 'VPN drops' });
+ * const p: ProblemSnapshot = openProblem({ at: '2026-03-09T10:00:00Z', statement: 'VPN drops' });
  * ```
  * @category Problem
  */
-export type ProblemSnapshot = SnapshotFrom<typeof problemMachine>;
+export type ProblemSnapshot = LifecycleSnapshot<ProblemContext, ProblemEvent, ProblemInput, ProblemState>;

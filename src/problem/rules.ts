@@ -1,8 +1,7 @@
-import { formatPath, ItsmError } from '../core/errors.js';
-import { issuesFromZod } from '../core/schema.js';
-import { toEpochMs } from '../core/instant.js';
-import { type Refusal } from '../lifecycle/refusal.js';
-import { isFilled, PROBLEM_EVENT_TYPES, PROBLEM_STATES, ProblemEventSchemas } from './schemas.js';
+// The problem's transition table and guards: what the lifecycle kit calls to accept or refuse an event.
+import type { LifecycleRule } from '../lifecycle/refusal.js';
+import type { GuardRefusal, TransitionTable } from '../lifecycle/spec.js';
+import { isFilled } from './schemas.js';
 import type { ProblemContext, ProblemState } from './types.js';
 import type { ProblemEvent, ProblemEventType } from './events.js';
 
@@ -20,7 +19,7 @@ const row = (pairs: Partial<Record<ProblemEventType, ProblemState>>, stay: Probl
  * ```
  * @category Problem
  */
-export const problemTransitions: Readonly<Record<ProblemState, Readonly<Partial<Record<ProblemEventType, ProblemState>>>>> = Object.freeze({
+export const problemTransitions: TransitionTable<ProblemState, ProblemEventType> = Object.freeze({
   new: row({ ASSESS: 'assess', MARK_DUPLICATE: 'resolved', CANCEL: 'canceled' }, 'new'),
   assess: row({ CONFIRM: 'root_cause_analysis', MARK_DUPLICATE: 'resolved', CANCEL: 'canceled' }, 'assess', ['PUBLISH_KNOWN_ERROR']),
   root_cause_analysis: row({ START_FIX: 'fix_in_progress', ACCEPT_RISK: 'resolved', MARK_DUPLICATE: 'resolved', CANCEL: 'canceled' }, 'root_cause_analysis', ['PUBLISH_KNOWN_ERROR']),
@@ -31,7 +30,7 @@ export const problemTransitions: Readonly<Record<ProblemState, Readonly<Partial<
 });
 
 /**
- * The ids of the rules that can refuse a problem event.
+ * The ids of the rules that can refuse a problem event: the kit's {@link LifecycleRule}s and the problem's own.
  *
  * @example
  * ```ts
@@ -40,16 +39,14 @@ export const problemTransitions: Readonly<Record<ProblemState, Readonly<Partial<
  * @category Problem
  */
 export type ProblemRule =
-  | 'unknown_event'
-  | 'final_state'
+  | LifecycleRule
   | 'wrong_state'
   | 'close_only_from_resolved'
   | 'reanalyze_only_from_resolved'
   | 'cancel_not_after_resolution'
-  | 'invalid_event'
-  | 'out_of_order'
   | 'assessment_needs_assignee'
   | 'leaving_analysis_needs_cause'
+  | 'cause_required_past_analysis'
   | 'resolution_needs_fix_notes'
   | 'known_error_needs_workaround'
   | 'duplicate_needs_original'
@@ -62,127 +59,54 @@ const STATE_RULE: Partial<Record<ProblemEventType, ProblemRule>> = {
   REANALYZE: 'reanalyze_only_from_resolved',
 };
 
-function refusal(rule: ProblemRule, message: string, missing?: string[]): Refusal {
-  return missing && missing.length > 0 ? { rule, message, missing } : { rule, message };
+/** The refusal when `state` does not accept `type`. @internal */
+export function problemStateRefusal(state: ProblemState, type: ProblemEventType): GuardRefusal<ProblemRule> {
+  if (type === 'CANCEL' && state === 'resolved') return { rule: 'cancel_not_after_resolution', reason: 'a resolved problem cannot be canceled; REANALYZE it first or close it' };
+  return { rule: STATE_RULE[type] ?? 'wrong_state', reason: `a problem in ${state} does not take ${type}` };
 }
 
-/** The refusal for `event` in `state`, or `null`: the machine's guard and {@link explainProblemRefusal}. @internal */
-export function findProblemRefusal(state: ProblemState, ctx: ProblemContext, event: { readonly type: string }): Refusal | null {
-  if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') {
-    return refusal('invalid_event', `An problem event is an object with a string \`type\` and an instant \`at\`; got ${event === null ? 'null' : typeof event}.`, ['type']);
-  }
-  const type = event.type as ProblemEventType;
-  if (!(PROBLEM_EVENT_TYPES as readonly string[]).includes(type)) {
-    return refusal('unknown_event', `${JSON.stringify(event.type)} is not a problem event; use one of ${PROBLEM_EVENT_TYPES.join(', ')}.`);
-  }
-  if (state === 'closed' || state === 'canceled') {
-    return refusal('final_state', `${type} refused: the problem is ${state}, which is final.`);
-  }
-  if (problemTransitions[state][type] === undefined) {
-    const from = PROBLEM_STATES.filter((s) => problemTransitions[s][type] !== undefined);
-    const rule = type === 'CANCEL' && state === 'resolved' ? 'cancel_not_after_resolution' : (STATE_RULE[type] ?? 'wrong_state');
-    return refusal(rule, `${type} refused in state ${state}: accepted only from ${from.join(', ')}.`);
-  }
-  const e = event as Record<string, unknown>;
-  const parsed = ProblemEventSchemas[type].safeParse(event);
-  if (!parsed.success) {
-    const issues = issuesFromZod(parsed.error);
-    const missing = [...new Set(issues.filter((i) => i.path.length === 1 && e[i.path[0] as string] === undefined).map((i) => String(i.path[0])))];
-    return refusal('invalid_event', `${type} refused: malformed event (${issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}).`, missing);
-  }
-  const at = toEpochMs(e['at'] as ProblemEvent['at']);
-  if (at < Date.parse(ctx.updatedAt)) {
-    return refusal('out_of_order', `${type} refused: it happened at ${new Date(at).toISOString()}, before the last accepted event (${ctx.updatedAt}); events must arrive in time order.`);
-  }
-  switch (type) {
+const refuse = (rule: ProblemRule, reason: string, missing?: readonly string[]): GuardRefusal<ProblemRule> =>
+  missing && missing.length > 0 ? { rule, reason, missing } : { rule, reason };
+
+/** The problem's own guards, run after the kit checked the state, the payload and the time order. @internal */
+export function problemGuard(state: ProblemState, ctx: ProblemContext, event: ProblemEvent): GuardRefusal<ProblemRule> | null {
+  switch (event.type) {
     case 'ASSESS':
-      return isFilled(e['assignee']) ? null : refusal('assessment_needs_assignee', 'ASSESS refused: name who assesses the problem.', ['assignee']);
+      return isFilled(event.assignee) ? null : refuse('assessment_needs_assignee', 'name who assesses the problem.', ['assignee']);
     case 'START_FIX':
-      return isFilled(e['cause']) || isFilled(ctx.cause) ? null : refusal('leaving_analysis_needs_cause', 'START_FIX refused: leaving root-cause analysis needs a cause; give one or record it with UPDATE.', ['cause']);
+      return isFilled(event.cause) || isFilled(ctx.cause) ? null : refuse('leaving_analysis_needs_cause', 'leaving root-cause analysis needs a cause; give one or record it with UPDATE.', ['cause']);
     case 'ACCEPT_RISK': {
       const missing = [
-        ...(state === 'root_cause_analysis' && !isFilled(e['cause']) && !isFilled(ctx.cause) ? ['cause'] : []),
-        ...(isFilled(e['reason']) ? [] : ['reason']),
+        ...(state === 'root_cause_analysis' && !isFilled(event.cause) && !isFilled(ctx.cause) ? ['cause'] : []),
+        ...(isFilled(event.reason) ? [] : ['reason']),
       ];
-      if (missing.includes('cause')) return refusal('leaving_analysis_needs_cause', `ACCEPT_RISK refused: leaving root-cause analysis needs a cause; missing: ${missing.join(', ')}.`, missing);
-      return missing.length ? refusal('reason_required', 'ACCEPT_RISK refused: say why the risk is accepted.', missing) : null;
+      if (missing.includes('cause')) return refuse('leaving_analysis_needs_cause', `leaving root-cause analysis needs a cause; missing: ${missing.join(', ')}.`, missing);
+      return missing.length ? refuse('reason_required', 'say why the risk is accepted.', missing) : null;
     }
     case 'RESOLVE':
-      return isFilled(e['notes']) ? null : refusal('resolution_needs_fix_notes', 'RESOLVE refused: describe the fix that was applied.', ['notes']);
+      return isFilled(event.notes) ? null : refuse('resolution_needs_fix_notes', 'describe the fix that was applied.', ['notes']);
     case 'MARK_DUPLICATE':
-      return isFilled(e['of']) ? null : refusal('duplicate_needs_original', 'MARK_DUPLICATE refused: name the original problem.', ['of']);
+      return isFilled(event.of) ? null : refuse('duplicate_needs_original', 'name the original problem.', ['of']);
     case 'CANCEL':
     case 'REANALYZE':
-      return isFilled(e['reason']) ? null : refusal('reason_required', `${type} refused: give a reason.`, ['reason']);
+      return isFilled(event.reason) ? null : refuse('reason_required', 'give a reason.', ['reason']);
     case 'PUBLISH_KNOWN_ERROR':
-      return isFilled(e['workaround']) || isFilled(ctx.workaround) ? null : refusal('known_error_needs_workaround', 'PUBLISH_KNOWN_ERROR refused: a known error needs a workaround; give one or record it with UPDATE.', ['workaround']);
+      return isFilled(event.workaround) || isFilled(ctx.workaround) ? null : refuse('known_error_needs_workaround', 'a known error needs a workaround; give one or record it with UPDATE.', ['workaround']);
+    case 'UPDATE':
+      // Past root-cause analysis the cause is what the fix (or the accepted risk) rests on: it can change, not vanish.
+      return event.cause === null && (state === 'fix_in_progress' || state === 'resolved') && ctx.cause !== null
+        ? refuse('cause_required_past_analysis', `the cause cannot be cleared once the problem is ${state}; REANALYZE it to reopen root-cause analysis.`)
+        : null;
     case 'LINK_INCIDENT':
     case 'UNLINK_INCIDENT': {
-      const id = e['incidentId'];
-      if (!isFilled(id)) return refusal('invalid_event', `${type} refused: name the incident.`, ['incidentId']);
+      const id = event.incidentId;
+      if (!isFilled(id)) return refuse('invalid_event', 'name the incident.', ['incidentId']);
       const linked = ctx.linkedIncidents.includes(id);
-      if (type === 'LINK_INCIDENT' && linked) return refusal('already_linked', `LINK_INCIDENT refused: ${id} is already linked.`);
-      if (type === 'UNLINK_INCIDENT' && !linked) return refusal('not_linked', `UNLINK_INCIDENT refused: ${id} is not linked.`);
+      if (event.type === 'LINK_INCIDENT' && linked) return refuse('already_linked', `${id} is already linked.`);
+      if (event.type === 'UNLINK_INCIDENT' && !linked) return refuse('not_linked', `${id} is not linked.`);
       return null;
     }
     default:
       return null;
   }
-}
-
-/**
- * A problem snapshot as the pure helpers need it: live or persisted JSON.
- *
- * @example
- * ```ts
- * const s: ProblemSnapshotLike = JSON.parse(JSON.stringify(problemMachine.getPersistedSnapshot(snapshot)));
- * ```
- * @category Problem
- */
-export interface ProblemSnapshotLike {
-  /** The state (`snapshot.value`). */
-  readonly value: unknown;
-  /** The problem context. */
-  readonly context: ProblemContext;
-}
-
-/**
- * A problem event as a host may receive it: any object with a `type`.
- *
- * @example
- * ```ts
- * const e: ProblemEventLike = { type: 'START_FIX', at: '2026-03-10T09:00:00Z' };
- * ```
- * @category Problem
- */
-export type ProblemEventLike = ProblemEvent | {
-  /** The event type, possibly not one the machine knows. */
-  readonly type: string;
-  readonly [field: string]: unknown;
-};
-
-/** The checked state of a problem snapshot. @internal */
-export function problemStateOf(snapshot: ProblemSnapshotLike): ProblemState {
-  const v = snapshot?.value;
-  if (typeof v === 'string' && (PROBLEM_STATES as readonly string[]).includes(v)) return v as ProblemState;
-  throw new ItsmError('invalid_argument', `snapshot.value: ${JSON.stringify(v)} is not a problem state; pass a snapshot of problemMachine (live or persisted).`, { details: { field: 'snapshot.value', value: v } });
-}
-
-/**
- * Says why {@link problemMachine} would refuse `event` in `snapshot` (which rule, what is missing), or `null`
- * when it would accept it.
- *
- * @param snapshot - A live snapshot or its persisted JSON.
- * @param event - The event to check.
- * @returns The {@link Refusal}, or `null`.
- * @throws {@link core!ItsmError} `invalid_argument` when the snapshot is not a problem snapshot.
- * @example
- * ```ts
- * explainProblemRefusal(rca, { type: 'START_FIX', at: '2026-03-10T09:00:00Z' });
- * // { rule: 'leaving_analysis_needs_cause', message: '…', missing: ['cause'] }
- * ```
- * @category Problem
- */
-export function explainProblemRefusal(snapshot: ProblemSnapshotLike, event: ProblemEventLike): Refusal | null {
-  return findProblemRefusal(problemStateOf(snapshot), snapshot.context, event);
 }

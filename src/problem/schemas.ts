@@ -1,6 +1,7 @@
 // Internal zod schemas for problem input, events and persisted contexts.
 import { z } from 'zod';
 import { InstantSchema } from '../core/schema.js';
+import { HistoryEntrySchema, StoredInstantSchema } from '../lifecycle/history.js';
 import { KnownErrorSchema } from './known-error.js';
 import type { ProblemResolutionCode, ProblemState } from './types.js';
 import type { ProblemEventType } from './events.js';
@@ -53,33 +54,30 @@ export const ProblemEventSchemas: Record<ProblemEventType, z.ZodType> = {
   UNLINK_INCIDENT: z.object({ at, incidentId: z.string().optional() }),
 };
 
-const IsoString = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 instant');
+const IsoString = StoredInstantSchema;
 
-export const PersistedProblemSchema = z.object({
-  value: z.enum(PROBLEM_STATES),
-  context: z.object({
-    id: z.string().nullable(),
-    openedAt: IsoString,
-    updatedAt: IsoString,
-    statement: z.string(),
-    priority: z.number().int().nullable(),
-    group: z.string().nullable(),
-    assignee: z.string().nullable(),
-    cause: z.string().nullable(),
-    workaround: z.string().nullable(),
-    fix: z.string().nullable(),
-    affectedServices: z.array(z.string()),
-    affectedCis: z.array(z.string()),
-    linkedIncidents: z.array(z.string()),
-    knownError: KnownErrorSchema.nullable(),
-    resolutionCode: z.enum(RESOLUTION_CODES).nullable(),
-    resolutionNotes: z.string().nullable(),
-    duplicateOf: z.string().nullable(),
-    resolvedAt: IsoString.nullable(),
-    closedAt: IsoString.nullable(),
-    reanalysisCount: z.number().int().min(0),
-    history: z.array(z.object({ at: IsoString, type: z.string().min(1), set: z.record(z.string(), z.unknown()).optional() })).min(1),
-  }),
+export const ProblemContextSchema = z.object({
+  id: z.string().nullable(),
+  openedAt: IsoString,
+  updatedAt: IsoString,
+  statement: z.string(),
+  priority: z.number().int().nullable(),
+  group: z.string().nullable(),
+  assignee: z.string().nullable(),
+  cause: z.string().nullable(),
+  workaround: z.string().nullable(),
+  fix: z.string().nullable(),
+  affectedServices: z.array(z.string()),
+  affectedCis: z.array(z.string()),
+  linkedIncidents: z.array(z.string()),
+  knownError: KnownErrorSchema.nullable(),
+  resolutionCode: z.enum(RESOLUTION_CODES).nullable(),
+  resolutionNotes: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  resolvedAt: IsoString.nullable(),
+  closedAt: IsoString.nullable(),
+  reanalysisCount: z.number().int().min(0),
+  history: z.array(HistoryEntrySchema).min(1),
 });
 
 /** Whether a value is a non-blank text. */

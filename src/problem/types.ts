@@ -1,4 +1,5 @@
 import type { Instant } from '../core/instant.js';
+import type { LifecycleHistoryEntry } from '../lifecycle/history.js';
 import type { KnownError } from './known-error.js';
 
 /**
@@ -59,30 +60,11 @@ export interface ProblemInput {
 }
 
 /**
- * One audit entry of a problem, in the same `{ at, type, set }` shape as incident history (so an SLA can be
- * evaluated on problems too). `set` always includes `state` when the state changed.
- *
- * @example
- * ```ts
- * const e: ProblemHistoryEntry = { at: '2026-03-09T11:00:00.000Z', type: 'CONFIRM', set: { state: 'root_cause_analysis' } };
- * ```
- * @category Problem
- */
-export interface ProblemHistoryEntry {
-  /** The instant, as `new Date(ms).toISOString()`. */
-  readonly at: string;
-  /** `CREATE` or the {@link ProblemEventType}. */
-  readonly type: string;
-  /** The fields the event set. */
-  readonly set?: Readonly<Record<string, unknown>>;
-}
-
-/**
  * The context of {@link problemMachine}: plain JSON, instants as ISO 8601 UTC strings.
  *
  * @example
  * ```ts
- * const ctx: ProblemContext = startProblem({ at: '2026-03-09T10:00:00Z', statement: 'VPN drops' }).context;
+ * const ctx: ProblemContext = openProblem({ at: '2026-03-09T10:00:00Z', statement: 'VPN drops' }).context;
  * ```
  * @category Problem
  */
@@ -128,5 +110,5 @@ export interface ProblemContext {
   /** How many times the problem went back from resolved to root-cause analysis. */
   readonly reanalysisCount: number;
   /** One entry per accepted event, creation first. */
-  readonly history: readonly ProblemHistoryEntry[];
+  readonly history: readonly LifecycleHistoryEntry[];
 }

@@ -1,21 +1,37 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  addBusinessDays,
   addBusinessTime,
+  businessDaysBetween,
   businessIntervals,
   businessTimeBetween,
   calendar24x7,
   createCalendar,
   intersectCalendars,
+  isBusinessDay,
   isBusinessTime,
   nextBusinessTime,
-  subtractCalendar,
+  nextClosing,
+  nextOpening,
+  previousBusinessTime,
+  previousClosing,
+  previousOpening,
+  subtractCalendars,
   unionCalendars,
 } from '../../src/calendar/index.js';
 import {
   DAY,
   MINUTE,
+  addBusinessDaysOracle,
   addOracle,
   betweenOracle,
+  businessDaysBetweenOracle,
+  dayTargetOracle,
+  localDayOracle,
+  nextTransitionOracle,
+  previousOracle,
+  previousTransitionOracle,
+  zoneOfOracle,
   describeCalendar,
   describeInstant,
   findTransitions,
@@ -214,7 +230,7 @@ function randomScenario(index: number): Scenario {
   const b = leaf(otherZone, anchor);
   if (roll < 0.72) return { engine: unionCalendars(a.engine, b.engine), oracle: { kind: 'union', parts: [a.oracle, b.oracle] }, zone, anchor };
   if (roll < 0.82) return { engine: intersectCalendars(a.engine, b.engine), oracle: { kind: 'intersect', parts: [a.oracle, b.oracle] }, zone, anchor };
-  if (roll < 0.92) return { engine: subtractCalendar(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle }, zone, anchor };
+  if (roll < 0.92) return { engine: subtractCalendars(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle }, zone, anchor };
   const c = leaf(pick(ZONES), anchor);
   if (roll < 0.95) {
     return {
@@ -226,14 +242,14 @@ function randomScenario(index: number): Scenario {
   }
   if (roll < 0.97) {
     return {
-      engine: subtractCalendar(calendar24x7(otherZone), unionCalendars(a.engine, b.engine, c.engine)),
-      oracle: { kind: 'subtract', a: { kind: 'always' }, b: { kind: 'union', parts: [a.oracle, b.oracle, c.oracle] } },
+      engine: subtractCalendars(calendar24x7(otherZone), unionCalendars(a.engine, b.engine, c.engine)),
+      oracle: { kind: 'subtract', a: { kind: 'always', timeZone: otherZone }, b: { kind: 'union', parts: [a.oracle, b.oracle, c.oracle] } },
       zone,
       anchor,
     };
   }
   return {
-    engine: intersectCalendars(a.engine, subtractCalendar(b.engine, c.engine), calendar24x7()),
+    engine: intersectCalendars(a.engine, subtractCalendars(b.engine, c.engine), calendar24x7()),
     oracle: { kind: 'intersect', parts: [a.oracle, { kind: 'subtract', a: b.oracle, b: c.oracle }, { kind: 'always' }] },
     zone,
     anchor,
@@ -272,7 +288,22 @@ function describeInput(v: Date | number | string): string {
 // The comparison run
 // ---------------------------------------------------------------------------------------------------------------
 
-type Kind = 'isBusinessTime' | 'businessTimeBetween' | 'addBusinessTime(+)' | 'addBusinessTime(-)' | 'nextBusinessTime' | 'businessIntervals';
+type Kind =
+  | 'isBusinessTime'
+  | 'businessTimeBetween'
+  | 'addBusinessTime(+)'
+  | 'addBusinessTime(-)'
+  | 'nextBusinessTime'
+  | 'previousBusinessTime'
+  | 'businessIntervals'
+  | 'nextOpening'
+  | 'nextClosing'
+  | 'previousOpening'
+  | 'previousClosing'
+  | 'addBusinessDays(+)'
+  | 'addBusinessDays(-)'
+  | 'businessDaysBetween'
+  | 'isBusinessDay';
 
 const counts: Record<Kind | 'skipped', number> = {
   isBusinessTime: 0,
@@ -280,7 +311,16 @@ const counts: Record<Kind | 'skipped', number> = {
   'addBusinessTime(+)': 0,
   'addBusinessTime(-)': 0,
   nextBusinessTime: 0,
+  previousBusinessTime: 0,
   businessIntervals: 0,
+  nextOpening: 0,
+  nextClosing: 0,
+  previousOpening: 0,
+  previousClosing: 0,
+  'addBusinessDays(+)': 0,
+  'addBusinessDays(-)': 0,
+  businessDaysBetween: 0,
+  isBusinessDay: 0,
   skipped: 0,
 };
 const failures: string[] = [];
@@ -324,7 +364,92 @@ function dateAnswer(r: { ok: true; value: Date } | { ok: false; error: string },
   return r.ok ? describeInstant(r.value.getTime(), zone) : r.error;
 }
 
+const TRANSITIONS = [
+  ['nextOpening', nextOpening, 'next', 'opening'],
+  ['nextClosing', nextClosing, 'next', 'closing'],
+  ['previousOpening', previousOpening, 'previous', 'opening'],
+  ['previousClosing', previousClosing, 'previous', 'closing'],
+] as const;
+
+const DAYS_CAP = 12;
+
+/** The new queries of issue 7: previous business time, openings and closings, business days. */
+function runNewQueries(s: Scenario): void {
+  const z = s.zone;
+  for (let i = 0; i < 4; i++) {
+    let t = nearInstant(s);
+    if (chance(0.15)) t += int(MINUTE);
+    const expected = previousOracle(s.oracle, t, CAP_MINUTES);
+    if (expected === null) {
+      counts.skipped++;
+      continue;
+    }
+    const input = asInput(t);
+    const got = attempt(() => previousBusinessTime(s.engine, input));
+    counts.previousBusinessTime++;
+    if (!got.ok || got.value.getTime() !== expected) {
+      report('previousBusinessTime', s, `previousBusinessTime(cal, ${describeInput(input)}) from ${describeInstant(t, z)}`, describeInstant(expected, z), dateAnswer(got, z));
+    }
+  }
+  for (const [kind, fn, direction, what] of TRANSITIONS) {
+    for (let i = 0; i < 2; i++) {
+      let t = nearInstant(s);
+      if (chance(0.15)) t += int(MINUTE);
+      const expected = direction === 'next' ? nextTransitionOracle(s.oracle, t, what, CAP_MINUTES) : previousTransitionOracle(s.oracle, t, what, CAP_MINUTES);
+      if (expected === null) {
+        counts.skipped++;
+        continue;
+      }
+      const input = asInput(t);
+      const got = attempt(() => fn(s.engine, input));
+      counts[kind]++;
+      if (!got.ok || got.value === null || got.value.getTime() !== expected) {
+        report(kind, s, `${kind}(cal, ${describeInput(input)}) from ${describeInstant(t, z)}`, describeInstant(expected, z), got.ok ? (got.value === null ? 'null' : describeInstant(got.value.getTime(), z)) : got.error);
+      }
+    }
+  }
+  const dayZone = zoneOfOracle(s.oracle);
+  for (let i = 0; i < 2; i++) {
+    const t = nearInstant(s) + (chance(0.15) ? int(MINUTE) : 0);
+    const n = between(-3, 3);
+    const atMinutes = chance(0.25) ? between(0, 95) * 15 : null;
+    const at = atMinutes === null ? undefined : clock(atMinutes);
+    const expected = addBusinessDaysOracle(s.oracle, t, n, atMinutes, DAYS_CAP);
+    if (expected === null) {
+      counts.skipped++;
+      continue;
+    }
+    const kind: Kind = n >= 0 ? 'addBusinessDays(+)' : 'addBusinessDays(-)';
+    const input = asInput(t);
+    const got = attempt(() => addBusinessDays(s.engine, input, n, at === undefined ? undefined : { at }));
+    counts[kind]++;
+    if (!got.ok || got.value.getTime() !== expected) {
+      report(kind, s, `addBusinessDays(cal, ${describeInput(input)}, ${n}${at === undefined ? '' : `, { at: '${at}' }`}) from ${describeInstant(t, dayZone)}`, describeInstant(expected, dayZone), dateAnswer(got, dayZone));
+    }
+  }
+  {
+    const from = nearInstant(s);
+    const to = from + between(-5 * 1440, 5 * 1440) * MINUTE;
+    const expected = businessDaysBetweenOracle(s.oracle, from, to);
+    const fromIn = asInput(from), toIn = asInput(to);
+    const got = attempt(() => businessDaysBetween(s.engine, fromIn, toIn));
+    counts.businessDaysBetween++;
+    if (!got.ok || got.value !== expected) {
+      report('businessDaysBetween', s, `businessDaysBetween(cal, ${describeInput(fromIn)}, ${describeInput(toIn)}) from ${describeInstant(from, dayZone)} to ${describeInstant(to, dayZone)}`, String(expected), got.ok ? String(got.value) : got.error);
+    }
+  }
+  for (let i = 0; i < 2; i++) {
+    const day = localDayOracle(dayZone, nearInstant(s)) + between(-2, 2);
+    const date = new Date(day * DAY).toISOString().slice(0, 10);
+    const expected = dayTargetOracle(s.oracle, day, null) !== null;
+    const got = attempt(() => isBusinessDay(s.engine, date));
+    counts.isBusinessDay++;
+    if (!got.ok || got.value !== expected) report('isBusinessDay', s, `isBusinessDay(cal, '${date}') in ${dayZone}`, String(expected), got.ok ? String(got.value) : got.error);
+  }
+}
+
 function runScenario(s: Scenario): void {
+  runNewQueries(s);
   const z = s.zone;
   // isBusinessTime: whole minutes, sub-minute readings, and 1 ms either side of a quarter hour.
   for (let i = 0; i < 56; i++) {
@@ -536,6 +661,11 @@ describe('the calendar engine against the minute-stepping oracle', () => {
     expect(counts['addBusinessTime(-)']).toBeGreaterThan(1_800);
     expect(counts.nextBusinessTime).toBeGreaterThan(1_800);
     expect(counts.businessIntervals).toBeGreaterThan(450);
+    expect(counts.previousBusinessTime).toBeGreaterThan(800);
+    for (const kind of ['nextOpening', 'nextClosing', 'previousOpening', 'previousClosing'] as const) expect(counts[kind]).toBeGreaterThan(350);
+    expect(counts['addBusinessDays(+)'] + counts['addBusinessDays(-)']).toBeGreaterThan(350);
+    expect(counts.businessDaysBetween).toBeGreaterThan(200);
+    expect(counts.isBusinessDay).toBeGreaterThan(450);
   });
 
   // Deterministic: for every offset transition of 2025-2026 (and Apia's skipped day), put intervals on the
@@ -666,7 +796,7 @@ describe('the calendar engine against the minute-stepping oracle', () => {
         ? { engine: a.engine, oracle: a.oracle, zone, anchor }
         : (() => {
             const b = leaf(pick(ZONES), anchor);
-            return { engine: subtractCalendar(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle } as const, zone, anchor };
+            return { engine: subtractCalendars(a.engine, b.engine), oracle: { kind: 'subtract', a: a.oracle, b: b.oracle } as const, zone, anchor };
           })();
       const instants: number[] = [];
       for (let k = 0; k < 600; k++) instants.push(between(from, to) * MINUTE + (chance(0.2) ? int(MINUTE) : 0));

@@ -25,7 +25,7 @@ export interface OracleSpec {
 /** A calendar of the model: a spec, always-open, or a composition. */
 export type OracleCalendar =
   | { readonly kind: 'spec'; readonly spec: OracleSpec }
-  | { readonly kind: 'always' }
+  | { readonly kind: 'always'; readonly timeZone?: string }
   | { readonly kind: 'union'; readonly parts: readonly OracleCalendar[] }
   | { readonly kind: 'intersect'; readonly parts: readonly OracleCalendar[] }
   | { readonly kind: 'subtract'; readonly a: OracleCalendar; readonly b: OracleCalendar };
@@ -312,6 +312,134 @@ export function intervalsOracle(cal: OracleCalendar, from: number, to: number): 
   }
   if (open !== null) out.push({ start: open, end: to });
   return out;
+}
+
+/**
+ * The mirror of `nextOracle`: `t` when `t` or the millisecond before it is business time, else the end of the last
+ * business minute before `t`; `null` beyond `capMinutes`.
+ */
+export function previousOracle(cal: OracleCalendar, t: number, capMinutes: number): number | null {
+  if (isBusinessOracle(cal, t) || isBusinessOracle(cal, t - 1)) return t;
+  let m = Math.floor((t - 1) / MINUTE) - 1;
+  for (let i = 0; i < capMinutes; i++, m--) if (isBusinessOracle(cal, m * MINUTE)) return (m + 1) * MINUTE;
+  return null;
+}
+
+export type TransitionKind = 'opening' | 'closing';
+
+function isTransitionAt(cal: OracleCalendar, u: number, kind: TransitionKind): boolean {
+  const now = isBusinessOracle(cal, u), before = isBusinessOracle(cal, u - 1);
+  return kind === 'opening' ? now && !before : !now && before;
+}
+
+/** The first minute boundary strictly after `t` where business time starts (opening) or stops (closing). */
+export function nextTransitionOracle(cal: OracleCalendar, t: number, kind: TransitionKind, capMinutes: number): number | null {
+  let m = Math.floor(t / MINUTE) + 1;
+  for (let i = 0; i < capMinutes; i++, m++) if (isTransitionAt(cal, m * MINUTE, kind)) return m * MINUTE;
+  return null;
+}
+
+/** The last minute boundary at or before `t` where business time starts or stops. */
+export function previousTransitionOracle(cal: OracleCalendar, t: number, kind: TransitionKind, capMinutes: number): number | null {
+  let m = Math.floor(t / MINUTE);
+  for (let i = 0; i < capMinutes; i++, m--) if (isTransitionAt(cal, m * MINUTE, kind)) return m * MINUTE;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Business days (local dates as day numbers: days since 1970-01-01 of the local calendar)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The zone whose local dates are a calendar's business days: a leaf's own, a composite's first part's. */
+export function zoneOfOracle(cal: OracleCalendar): string {
+  switch (cal.kind) {
+    case 'spec':
+      return cal.spec.timeZone;
+    case 'always':
+      return cal.timeZone ?? 'UTC';
+    case 'union':
+    case 'intersect':
+      return zoneOfOracle(cal.parts[0]!);
+    case 'subtract':
+      return zoneOfOracle(cal.a);
+  }
+}
+
+/** The local day of instant `t` in `timeZone`. */
+export function localDayOracle(timeZone: string, t: number): number {
+  return Math.floor(wallMinuteAt(timeZone, Math.floor(t / MINUTE)) / 1440);
+}
+
+/** The first UTC minute (as an instant) whose wall reading is at or after `wallMinute`, searched near it. */
+function firstInstantReadingAtLeast(timeZone: string, wallMinute: number): number {
+  let m = wallMinute - 16 * 60;
+  while (wallMinuteAt(timeZone, m) < wallMinute) m++;
+  return m * MINUTE;
+}
+
+/**
+ * The close (or `at` local minutes) of local day `day` when it is a business day, else `null`. For a spec (and
+ * an always-open calendar, which the engine builds as `00:00-24:00` every day): hours that start on the day and
+ * exist on the wall clock, closing at the end of the last real minute read inside them. For a composite:
+ * business time between the day's midnights in the composite's zone, closing at its last business minute (at
+ * most the next midnight).
+ */
+export function dayTargetOracle(cal: OracleCalendar, day: number, atMinutes: number | null): number | null {
+  const zone = zoneOfOracle(cal);
+  let close: number | null = null;
+  if (cal.kind === 'spec' || cal.kind === 'always') {
+    const spans = cal.kind === 'spec' ? hoursOfDay(compile(cal.spec), day) : [{ start: 0, end: 1440 }];
+    if (spans.length === 0) return null;
+    const lo = day * 1440 + Math.min(...spans.map((s) => s.start)) - 15 * 60;
+    const hi = day * 1440 + Math.max(...spans.map((s) => s.end)) + 15 * 60;
+    for (let m = hi; m >= lo && close === null; m--) {
+      const w = wallMinuteAt(zone, m) - day * 1440;
+      if (spans.some((s) => s.start <= w && w < s.end)) close = (m + 1) * MINUTE;
+    }
+  } else {
+    const from = firstInstantReadingAtLeast(zone, day * 1440);
+    const to = firstInstantReadingAtLeast(zone, (day + 1) * 1440);
+    for (let u = to - MINUTE; u >= from && close === null; u -= MINUTE) if (isBusinessOracle(cal, u)) close = u + MINUTE;
+  }
+  if (close === null) return null;
+  return atMinutes === null ? close : firstInstantReadingAtLeast(zone, day * 1440 + atMinutes);
+}
+
+/** `addBusinessDays` by stepping dates (see the engine's documentation); `null` beyond `capDays`. */
+export function addBusinessDaysOracle(cal: OracleCalendar, t: number, n: number, atMinutes: number | null, capDays: number): number | null {
+  const today = localDayOracle(zoneOfOracle(cal), t);
+  if (n >= 0) {
+    let remaining = n;
+    for (let day = today; day <= today + capDays; day++) {
+      const target = dayTargetOracle(cal, day, atMinutes);
+      if (target === null) continue;
+      if (day === today) {
+        if (n === 0 && target > t) return target;
+        continue;
+      }
+      if (remaining <= 1) return target;
+      remaining--;
+    }
+    return null;
+  }
+  let remaining = -n;
+  for (let day = today - 1; day >= today - capDays; day--) {
+    const target = dayTargetOracle(cal, day, atMinutes);
+    if (target === null) continue;
+    if (remaining <= 1) return target;
+    remaining--;
+  }
+  return null;
+}
+
+/** Business days among the local dates of `[from, to)`, negative when reversed. */
+export function businessDaysBetweenOracle(cal: OracleCalendar, from: number, to: number): number {
+  const zone = zoneOfOracle(cal);
+  const a = localDayOracle(zone, from), b = localDayOracle(zone, to);
+  if (b < a) return -businessDaysBetweenOracle(cal, to, from);
+  let count = 0;
+  for (let day = a; day < b; day++) if (dayTargetOracle(cal, day, null) !== null) count++;
+  return count;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

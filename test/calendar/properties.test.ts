@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  addBusinessDays,
   addBusinessTime,
+  businessDaysBetween,
+  isBusinessDay,
+  nextClosing,
+  nextOpening,
+  previousBusinessTime,
+  previousClosing,
+  previousOpening,
   businessIntervals,
   businessTimeBetween,
   calendar24x7,
@@ -9,7 +17,7 @@ import {
   intersectCalendars,
   isBusinessTime,
   nextBusinessTime,
-  subtractCalendar,
+  subtractCalendars,
   unionCalendars,
 } from '../../src/calendar/index.js';
 import { DAY, MINUTE, findTransitions } from './oracle.js';
@@ -170,9 +178,9 @@ function calendarOf(w: World): Calendar {
     case 'intersect':
       return intersectCalendars(a, b);
     case 'subtract':
-      return subtractCalendar(a, b);
+      return subtractCalendars(a, b);
     case 'nested':
-      return unionCalendars(intersectCalendars(a, b), subtractCalendar(c, a));
+      return unionCalendars(intersectCalendars(a, b), subtractCalendars(c, a));
   }
 }
 
@@ -377,6 +385,119 @@ describe('nextBusinessTime', () => {
   });
 });
 
+describe('previousBusinessTime', () => {
+  const prev = (cal: Calendar, t: number): number => ms(reachable(() => previousBusinessTime(cal, t)));
+
+  it('returns t when t or the millisecond before it is business time, else the close of the last stretch before t', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        const cal = calendarOf(w);
+        const [t] = w.t;
+        const p = prev(cal, t);
+        expect(p).toBeLessThanOrEqual(t);
+        expect(btw(cal, p, t)).toBe(0);
+        expect(p === t).toBe(isBusinessTime(cal, t) || isBusinessTime(cal, t - 1));
+        if (p < t) {
+          expect(isBusinessTime(cal, p - 1)).toBe(true);
+          expect(isBusinessTime(cal, p)).toBe(false);
+        }
+      }),
+      params(500),
+    );
+  });
+
+  it('is where adding -d then d lands from an instant outside business time', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        const cal = calendarOf(w);
+        const [t] = w.t, [d] = w.d;
+        if (isBusinessTime(cal, t)) return;
+        expect(add(cal, add(cal, t, -d), d)).toBe(prev(cal, t));
+      }),
+      params(500),
+    );
+  });
+});
+
+describe('openings and closings', () => {
+  const at = (d: Date | null): number | null => (d === null ? null : ms(d));
+
+  it('finds the next opening and closing strictly after t, and the previous ones at or before t', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        const cal = calendarOf(w);
+        const [t] = w.t;
+        const no = at(nextOpening(cal, t)), nc = at(nextClosing(cal, t));
+        const po = at(previousOpening(cal, t)), pc = at(previousClosing(cal, t));
+        for (const o of [no, po]) {
+          if (o === null) continue;
+          expect(isBusinessTime(cal, o)).toBe(true);
+          expect(isBusinessTime(cal, o - 1)).toBe(false);
+        }
+        for (const c of [nc, pc]) {
+          if (c === null) continue;
+          expect(isBusinessTime(cal, c)).toBe(false);
+          expect(isBusinessTime(cal, c - 1)).toBe(true);
+        }
+        if (no !== null) expect(no).toBeGreaterThan(t);
+        if (nc !== null) expect(nc).toBeGreaterThan(t);
+        if (po !== null) expect(po).toBeLessThanOrEqual(t);
+        if (pc !== null) expect(pc).toBeLessThanOrEqual(t);
+        const open = isBusinessTime(cal, t);
+        // The state at t is the last transition at or before it.
+        if (po !== null && pc !== null) expect(po > pc).toBe(open);
+        if (open) {
+          if (nc !== null) expect(btw(cal, t, nc)).toBe(nc - t);
+          if (po !== null) expect(btw(cal, po, t)).toBe(t - po);
+          if (nc !== null && no !== null) expect(no).toBe(next(cal, nc));
+        } else {
+          if (no !== null) expect(no).toBe(next(cal, t));
+          if (pc !== null) expect(pc).toBe(ms(previousBusinessTime(cal, t)));
+          if (no !== null) expect(btw(cal, t, no)).toBe(0);
+        }
+      }),
+      params(500),
+    );
+  });
+});
+
+describe('business days', () => {
+  const dateOf = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+  it('counts business days additively and antisymmetrically, one date at a time', () => {
+    fc.assert(
+      fc.property(worldArb, (w) => {
+        const cal = calendarOf(w);
+        const [a, b, c] = w.t;
+        const bdb = (x: number | string, y: number | string): number => businessDaysBetween(cal, x, y) + 0;
+        expect(bdb(a, b) + bdb(b, c)).toBe(bdb(a, c));
+        expect(bdb(a, b) + bdb(b, a)).toBe(0);
+        expect(bdb(a, a)).toBe(0);
+        const d = dateOf(w.base), next = dateOf(w.base + DAY);
+        expect(bdb(d, next)).toBe(isBusinessDay(cal, d) ? 1 : 0);
+      }),
+      params(300),
+    );
+  });
+
+  it('lands n business days later or earlier on a business day, counted by businessDaysBetween', () => {
+    fc.assert(
+      fc.property(worldArb, fc.integer({ min: -4, max: 4 }), (w, n) => {
+        const cal = calendarOf(w);
+        if (n === 0) return;
+        const [t] = w.t;
+        // At local noon the target's local date is the business day itself.
+        const u = ms(reachable(() => addBusinessDays(cal, t, n, { at: '12:00' })));
+        expect(isBusinessDay(cal, u)).toBe(true);
+        const counted = businessDaysBetween(cal, t, u);
+        if (n > 0) expect(counted).toBe(n - 1 + (isBusinessDay(cal, t) ? 1 : 0));
+        else expect(counted).toBe(n);
+      }),
+      params(300),
+    );
+  });
+});
+
 describe('businessIntervals', () => {
   it('returns sorted, disjoint, non-touching stretches within the range that add up to businessTimeBetween', () => {
     fc.assert(
@@ -426,7 +547,7 @@ describe('composition', () => {
         const [x, y] = w.t;
         const ab = btw(intersectCalendars(a, b), x, y);
         expect(btw(unionCalendars(a, b), x, y)).toBe(btw(a, x, y) + btw(b, x, y) - ab);
-        expect(btw(subtractCalendar(a, b), x, y)).toBe(btw(a, x, y) - ab);
+        expect(btw(subtractCalendars(a, b), x, y)).toBe(btw(a, x, y) - ab);
       }),
       params(),
     );
@@ -440,7 +561,7 @@ describe('composition', () => {
           const [ia, ib, ic] = [isBusinessTime(a, t), isBusinessTime(b, t), isBusinessTime(c, t)];
           expect(isBusinessTime(unionCalendars(a, b), t)).toBe(ia || ib);
           expect(isBusinessTime(intersectCalendars(a, b), t)).toBe(ia && ib);
-          expect(isBusinessTime(subtractCalendar(a, b), t)).toBe(ia && !ib);
+          expect(isBusinessTime(subtractCalendars(a, b), t)).toBe(ia && !ib);
           expect(isBusinessTime(unionCalendars(a, b, c), t)).toBe(ia || ib || ic);
           expect(isBusinessTime(intersectCalendars(a, b, c), t)).toBe(ia && ib && ic);
         }
@@ -478,7 +599,7 @@ describe('composition', () => {
     fc.assert(
       fc.property(worldArb, (w) => {
         const [a] = leaves(w);
-        const empty = subtractCalendar(a, a);
+        const empty = subtractCalendars(a, a);
         const [x, y] = w.t;
         expect(btw(empty, x, y)).toBe(0);
         expect(businessIntervals(empty, Math.min(x, y), Math.max(x, y))).toEqual([]);

@@ -11,7 +11,7 @@ import {
   isBusinessTime,
   nextBusinessTime,
   safeCreateCalendar,
-  subtractCalendar,
+  subtractCalendars,
   unionCalendars,
   type CalendarSpec,
 } from '../../src/calendar/index.js';
@@ -246,9 +246,9 @@ describe('addBusinessDays: "by end of the n-th business day"', () => {
     expect(() => addBusinessDays(newYork, '2026-03-09T10:00:00-04:00', 5_000_000)).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
   });
 
-  it('rejects a negative or fractional n and a malformed `at`', () => {
-    expect(() => addBusinessDays(newYork, 0, -1)).toThrow(/whole number/);
+  it('rejects a fractional or unsafe n and a malformed `at`', () => {
     expect(() => addBusinessDays(newYork, 0, 1.5)).toThrow(/whole number/);
+    expect(() => addBusinessDays(newYork, 0, 2 ** 60)).toThrow(/whole number/);
     expect(() => addBusinessDays(newYork, 0, 1, { at: '25:00' })).toThrow(/options.at/);
   });
 });
@@ -258,7 +258,7 @@ describe('composition', () => {
   const maintenance = createCalendar({ timeZone: 'UTC', weekly: { wed: ['12:00-14:00'] } });
 
   it('takes maintenance windows out of support hours', () => {
-    const service = subtractCalendar(support, maintenance);
+    const service = subtractCalendars(support, maintenance);
     expect(businessTimeBetween(service, '2026-03-11T00:00:00Z', '2026-03-12T00:00:00Z')).toBe(8 * H);
     expect(isBusinessTime(service, '2026-03-11T13:00:00Z')).toBe(false);
     expect(iso(addBusinessTime(service, '2026-03-11T11:00:00Z', 2 * H))).toBe('2026-03-11T15:00:00.000Z');
@@ -284,7 +284,7 @@ describe('composition', () => {
   });
 
   it('counts business days of a composite by its first part’s zone', () => {
-    const service = subtractCalendar(support, maintenance);
+    const service = subtractCalendars(support, maintenance);
     expect(iso(addBusinessDays(service, '2026-03-09T10:00:00Z', 1))).toBe('2026-03-10T18:00:00.000Z');
   });
 });
@@ -344,7 +344,7 @@ describe('bad input', () => {
   });
 
   it('names an unknown zone when formatting', () => {
-    expect(() => formatInstant(0, 'Mars/Olympus')).toThrow(expect.objectContaining({ code: 'invalid_argument', message: expect.stringMatching(/^timeZone:/) }));
+    expect(() => formatInstant(0, 'Mars/Olympus')).toThrow(expect.objectContaining({ code: 'unknown_time_zone', message: expect.stringMatching(/^timeZone:/) }));
     expect(formatInstant('2026-03-09T13:00:00Z', 'America/New_York')).toBe('2026-03-09 09:00 -04:00');
   });
 

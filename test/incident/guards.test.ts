@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
-import { advanceIncident, explainRefusal, incidentMachine, type IncidentEvent, type IncidentEventLike, type IncidentSnapshot } from '../../src/incident/index.js';
+import { advanceIncident, explainIncidentRefusal, incidentMachine, type IncidentEvent, type IncidentSnapshot } from '../../src/incident/index.js';
 import { at, send, snapshotIn } from './helpers.js';
 
 /** Checks that the machine refuses `event` (snapshot unchanged) and returns the explanation. */
-function refused(s: IncidentSnapshot, event: IncidentEventLike) {
+// Events here are deliberately malformed, as a host may receive them from JSON: hence the casts.
+function refused(s: IncidentSnapshot, raw: { readonly type: string; readonly [field: string]: unknown }) {
+  const event = raw as unknown as IncidentEvent;
   const [next] = transition(incidentMachine, s, event as IncidentEvent);
   expect(next).toBe(s);
-  const r = explainRefusal(s, event);
+  const r = explainIncidentRefusal(s, event);
   expect(r).not.toBeNull();
   return r!;
 }
 function accepted(s: IncidentSnapshot, event: IncidentEvent): IncidentSnapshot {
-  expect(explainRefusal(s, event)).toBeNull();
+  expect(explainIncidentRefusal(s, event)).toBeNull();
   const [next] = transition(incidentMachine, s, event);
   expect(next).not.toBe(s);
   return next;
@@ -126,7 +128,7 @@ describe('malformed and unknown events', () => {
   it('explains an event that is not an object with a type instead of throwing', () => {
     const s = snapshotIn('new');
     for (const bad of [null, 'START', { at: at(20) }, { type: 42, at: at(20) }]) {
-      expect(explainRefusal(s, bad as never)).toMatchObject({ rule: 'invalid_event', missing: ['type'] });
+      expect(explainIncidentRefusal(s, bad as never)).toMatchObject({ rule: 'invalid_event', missing: ['type'] });
     }
   });
   it('refuses ASSIGN without a group, naming it', () => {
@@ -181,7 +183,7 @@ describe('advanceIncident', () => {
     expect(yes.snapshot.value).toBe('in_progress');
   });
   it('rejects something that is not an incident snapshot', () => {
-    expect(() => explainRefusal({ value: 'flying', context: snapshotIn('new').context }, { type: 'START', at: at(1) })).toThrow(/not an incident state/);
+    expect(() => explainIncidentRefusal({ value: 'flying', context: snapshotIn('new').context }, { type: 'START', at: at(1) })).toThrow(/not an incident state/);
     expect(() => advanceIncident({ value: 'new', context: {} } as never, { type: 'START', at: at(1) })).toThrow(/persisted incident snapshot/);
   });
   it('does not mutate the event or the snapshot', () => {

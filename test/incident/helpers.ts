@@ -1,5 +1,5 @@
 import { transition } from 'xstate';
-import { incidentMachine, startIncident, type IncidentEvent, type IncidentSnapshot, type IncidentState } from '../../src/incident/index.js';
+import { incidentMachine, openIncident, type IncidentEvent, type IncidentSnapshot, type IncidentState } from '../../src/incident/index.js';
 
 export const T0 = Date.UTC(2026, 2, 9, 8, 0);
 /** The ISO instant `minutes` after T0 (Monday 2026-03-09 08:00 UTC). */
@@ -17,7 +17,7 @@ export function send(s: IncidentSnapshot, ...events: IncidentEvent[]): IncidentS
 
 /** A snapshot in `state`, its last event at minute 10; `proposed` makes it a major-incident candidate first. */
 export function snapshotIn(state: IncidentState, options: { proposed?: boolean } = {}): IncidentSnapshot {
-  let s = startIncident({ at: at(0), impact: 2, urgency: 2, group: 'Service Desk' });
+  let s = openIncident({ at: at(0), impact: 2, urgency: 2, group: 'Service Desk' });
   if (options.proposed) s = send(s, { type: 'PROPOSE_MAJOR', at: at(1) });
   switch (state) {
     case 'new': return send(s, { type: 'UPDATE', at: at(10) });

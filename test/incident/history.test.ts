@@ -4,17 +4,17 @@ import {
   ItsmError,
 } from '../../src/core/index.js';
 import {
-  advanceIncident, glpiPriorityMatrix, incidentMachine, replayIncidentHistory, restoreIncident, startIncident,
-  type IncidentHistoryEntry, type IncidentSnapshot,
+  advanceIncident, glpiPriorityMatrix, incidentMachine, replayIncidentHistory, restoreIncident, openIncident,
+  type LifecycleHistoryEntry, type IncidentSnapshot,
 } from '../../src/incident/index.js';
 import { at, send, snapshotIn } from './helpers.js';
 
 /** Folds the `set`s of a history, as the SLA clock does. */
-const fold = (history: readonly IncidentHistoryEntry[]): Record<string, unknown> => Object.assign({}, ...history.map((h) => h.set ?? {}));
+const fold = (history: readonly LifecycleHistoryEntry[]): Record<string, unknown> => Object.assign({}, ...history.map((h) => h.set ?? {}));
 
 describe('creating an incident', () => {
   it('starts in new with one CREATE entry carrying every initial field', () => {
-    const s = startIncident({ at: '2026-03-09T09:00:00+01:00', id: 'INC1', impact: 1, urgency: 2, group: 'Network', fields: { category: 'wan' } });
+    const s = openIncident({ at: '2026-03-09T09:00:00+01:00', id: 'INC1', impact: 1, urgency: 2, group: 'Network', fields: { category: 'wan' } });
     expect(s.value).toBe('new');
     expect(s.context.history).toEqual([{
       at: '2026-03-09T08:00:00.000Z', type: 'CREATE',
@@ -24,19 +24,19 @@ describe('creating an incident', () => {
   });
 
   it('defaults impact and urgency to the matrix defaults (ServiceNow 3 × 3 → 5, GLPI 3 × 3 → 3)', () => {
-    expect(startIncident({ at: at(0) }).context).toMatchObject({ impact: 3, urgency: 3, priority: 5 });
-    expect(startIncident({ at: at(0), matrix: glpiPriorityMatrix }).context).toMatchObject({ impact: 3, urgency: 3, priority: 3 });
+    expect(openIncident({ at: at(0) }).context).toMatchObject({ impact: 3, urgency: 3, priority: 5 });
+    expect(openIncident({ at: at(0), matrix: glpiPriorityMatrix }).context).toMatchObject({ impact: 3, urgency: 3, priority: 3 });
   });
 
   it('accepts the creation instant as a Date or epoch milliseconds', () => {
-    expect(startIncident({ at: new Date(at(5)) }).context.openedAt).toBe(at(5));
-    expect(startIncident({ at: Date.parse(at(5)) }).context.openedAt).toBe(at(5));
+    expect(openIncident({ at: new Date(at(5)) }).context.openedAt).toBe(at(5));
+    expect(openIncident({ at: Date.parse(at(5)) }).context.openedAt).toBe(at(5));
   });
 
   it('lists every problem with invalid input, with paths', () => {
     let error: unknown;
     try {
-      startIncident({ at: '2026-03-09 09:00', impact: 7, urgency: 0, group: '', fields: { priority: 1 } } as never);
+      openIncident({ at: '2026-03-09 09:00', impact: 7, urgency: 0, group: '', fields: { priority: 1 } } as never);
     } catch (e) {
       error = e;
     }
@@ -49,7 +49,7 @@ describe('creating an incident', () => {
 
   it('does not mutate its input', () => {
     const input = Object.freeze({ at: at(0), fields: Object.freeze({ vip: true }) });
-    const s = startIncident(input);
+    const s = openIncident(input);
     expect(input).toEqual({ at: at(0), fields: { vip: true } });
     expect(s.context.fields).not.toBe(input.fields);
   });
@@ -57,7 +57,7 @@ describe('creating an incident', () => {
 
 describe('counts and derived fields', () => {
   it('counts every change of group as a reassignment, including the first assignment, but not assignee changes', () => {
-    let s = startIncident({ at: at(0) });
+    let s = openIncident({ at: at(0) });
     s = send(s,
       { type: 'ASSIGN', at: at(1), group: 'Service Desk' },          // none → SD: 1
       { type: 'ASSIGN', at: at(2), group: 'Service Desk', assignee: 'bo' }, // same group: no
@@ -83,13 +83,13 @@ describe('counts and derived fields', () => {
   });
 
   it('re-derives the priority when only the urgency changes', () => {
-    const s = send(startIncident({ at: at(0), impact: 1, urgency: 3 }), { type: 'UPDATE', at: at(1), urgency: 1 });
+    const s = send(openIncident({ at: at(0), impact: 1, urgency: 3 }), { type: 'UPDATE', at: at(1), urgency: 1 });
     expect(s.context).toMatchObject({ impact: 1, urgency: 1, priority: 1 });
     expect(s.context.history.at(-1)!.set).toEqual({ urgency: 1, priority: 1 });
   });
 
   it('keeps the fold of history sets equal to the context fields the SLA clock reads', () => {
-    let s = startIncident({ at: at(0), impact: 2, urgency: 2 });
+    let s = openIncident({ at: at(0), impact: 2, urgency: 2 });
     s = send(s,
       { type: 'ASSIGN', at: at(1), group: 'Network', assignee: 'ana' },
       { type: 'START', at: at(2) },
@@ -156,7 +156,7 @@ describe('persisting and resuming', () => {
 
 describe('replaying history', () => {
   it('rebuilds the same snapshot from history alone', () => {
-    let s = startIncident({ at: at(0), id: 'INC9', impact: 2, urgency: 1, fields: { vip: true } });
+    let s = openIncident({ at: at(0), id: 'INC9', impact: 2, urgency: 1, fields: { vip: true } });
     s = send(s,
       { type: 'ASSIGN', at: at(1), group: 'Network' },
       { type: 'UPDATE', at: at(2), urgency: 3, comment: 'less urgent', fields: { category: 'lan' } },
@@ -173,10 +173,12 @@ describe('replaying history', () => {
     expect(again.context).toEqual(s.context);
   });
 
-  it('uses the matrix it is given', () => {
-    const s = startIncident({ at: at(0), impact: 5, urgency: 5, matrix: glpiPriorityMatrix });
-    expect(replayIncidentHistory(s.context.history, { matrix: glpiPriorityMatrix }).context).toEqual(s.context);
-    expect(() => replayIncidentHistory(s.context.history)).toThrow(/outside the priority matrix/);
+  it('rebuilds with the matrix the incident was opened with, which the CREATE entry records', () => {
+    const s = openIncident({ at: at(0), impact: 5, urgency: 5, matrix: glpiPriorityMatrix });
+    expect(s.context.history[0]!.set).toMatchObject({ matrix: glpiPriorityMatrix });
+    expect(replayIncidentHistory(s.context.history).context).toEqual(s.context);
+    const { matrix: _m, ...withoutMatrix } = s.context.history[0]!.set!;
+    expect(() => replayIncidentHistory([{ ...s.context.history[0]!, set: withoutMatrix }])).toThrow(/outside the priority matrix/);
   });
 
   it('refuses a history that does not start with CREATE or contains a refused entry', () => {

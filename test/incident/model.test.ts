@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import {
-  derivePriority, explainRefusal, incidentMachine, incidentTransitions, replayIncidentHistory, restoreIncident,
-  startIncident, type IncidentEvent, type IncidentState,
+  derivePriority, explainIncidentRefusal, incidentMachine, incidentTransitions, replayIncidentHistory, restoreIncident,
+  openIncident, type IncidentEvent, type IncidentState,
 } from '../../src/incident/index.js';
 import { T0 } from './helpers.js';
 
@@ -36,7 +36,7 @@ const scenario = fc.record({
 });
 
 function run(sc: { impact: number; urgency: number; steps: { p: Record<string, unknown>; dt: number }[] }) {
-  let s = startIncident({ at: T0, impact: sc.impact, urgency: sc.urgency });
+  let s = openIncident({ at: T0, impact: sc.impact, urgency: sc.urgency });
   let t = T0;
   const trace: { before: typeof s; event: IncidentEvent; after: typeof s }[] = [];
   for (const { p, dt } of sc.steps) {
@@ -52,12 +52,12 @@ function run(sc: { impact: number; urgency: number; steps: { p: Record<string, u
 const fold = (h: readonly { set?: Readonly<Record<string, unknown>> }[]) => Object.assign({}, ...h.map((e) => e.set ?? {}));
 
 describe('incident machine under random event sequences', () => {
-  it('stays in documented states, and moves exactly when explainRefusal says it may, to the documented state', () => {
+  it('stays in documented states, and moves exactly when explainIncidentRefusal says it may, to the documented state', () => {
     fc.assert(fc.property(scenario, (sc) => {
       for (const { before, event, after } of run(sc).trace) {
         expect(STATES).toContain(after.value);
         expect(after.status).toBe(after.value === 'closed' || after.value === 'canceled' ? 'done' : 'active');
-        const refusal = explainRefusal(before, event);
+        const refusal = explainIncidentRefusal(before, event);
         if (refusal === null) {
           expect(after).not.toBe(before);
           expect(after.value).toBe(incidentTransitions[before.value as IncidentState][event.type]);
@@ -130,7 +130,7 @@ describe('the random event generator', () => {
     for (const sc of fc.sample(scenario, { numRuns: 400, seed: 42 })) {
       for (const { before, event, after } of run(sc).trace) {
         states.add(after.value);
-        const r = explainRefusal(before, event);
+        const r = explainIncidentRefusal(before, event);
         if (r) rules.add(r.rule);
       }
     }

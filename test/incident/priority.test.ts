@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ItsmError } from '../../src/core/index.js';
 import {
   createPriorityMatrix, derivePriority, glpiPriorityMatrix, iTopPriorityMatrix, safeCreatePriorityMatrix,
-  serviceNowPriorityMatrix, startIncident,
+  serviceNowPriorityMatrix, openIncident,
 } from '../../src/incident/index.js';
 import { at, send } from './helpers.js';
 
@@ -76,7 +76,7 @@ describe('createPriorityMatrix', () => {
 
 describe('priority in the incident machine', () => {
   it('re-derives the priority with the incident\'s own matrix when impact or urgency changes', () => {
-    let s = startIncident({ at: at(0), impact: 3, urgency: 4, matrix: iTopPriorityMatrix });
+    let s = openIncident({ at: at(0), impact: 3, urgency: 4, matrix: iTopPriorityMatrix });
     expect(s.context.priority).toBe(4);
     s = send(s, { type: 'UPDATE', at: at(1), urgency: 1 });
     expect(s.context.priority).toBe(2);
@@ -85,7 +85,7 @@ describe('priority in the incident machine', () => {
   });
 
   it('leaves the priority alone when an update changes neither impact nor urgency', () => {
-    const s = send(startIncident({ at: at(0), impact: 1, urgency: 1 }), { type: 'UPDATE', at: at(1), comment: 'called back' });
+    const s = send(openIncident({ at: at(0), impact: 1, urgency: 1 }), { type: 'UPDATE', at: at(1), comment: 'called back' });
     expect(s.context.history.at(-1)!.set).toEqual({ comment: 'called back' });
     expect(s.context.priority).toBe(1);
   });

@@ -3,7 +3,7 @@
 // independently from the CSV.
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  advanceIncident, createPriorityMatrix, derivePriority, serviceNowPriorityMatrix, startIncident, type IncidentSnapshot,
+  advanceIncident, createPriorityMatrix, derivePriority, serviceNowPriorityMatrix, openIncident, type IncidentSnapshot,
   type PriorityMatrix,
 } from '../../src/incident/index.js';
 import { creationInput, eventsForRow, groupByIncident, mapState, readLog, type LogRow } from './servicenow-log.js';
@@ -40,7 +40,7 @@ beforeAll(() => {
   incidents = groupByIncident(rows);
   matrix = logMatrix(rows).matrix;
   replays = [...incidents].map(([number, rs]) => {
-    let s = startIncident(creationInput(rs, matrix));
+    let s = openIncident(creationInput(rs, matrix));
     const refusals: Replay['refusals'] = [];
     let mismatches = 0;
     rs.forEach((row, i) => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSlaDefinition, evaluateTickets, evaluateSla } from '../../src/sla/index.js';
-import { advanceIncident, escalationsDue, createEscalationPolicy, startIncident, type IncidentEvent } from '../../src/incident/index.js';
+import { advanceIncident, escalationsDue, createEscalationPolicy, openIncident, type IncidentEvent } from '../../src/incident/index.js';
 import { creationInput, eventsForRow, groupByIncident, readLog } from './servicenow-log.js';
 import { T0 } from './helpers.js';
 
@@ -18,7 +18,7 @@ describe('incident history as SLA events', () => {
   it('evaluates the history of every replayed ServiceNow incident', () => {
     const incidents = groupByIncident(readLog().rows);
     const tickets = [...incidents].map(([id, rows]) => {
-      let s = startIncident(creationInput(rows));
+      let s = openIncident(creationInput(rows));
       rows.forEach((row, i) => { for (const e of eventsForRow(row, rows[i - 1])) s = advanceIncident(s, e).snapshot; });
       return { id, events: s.context.history };
     });
@@ -30,7 +30,7 @@ describe('incident history as SLA events', () => {
   it('pauses the clock for exactly the time spent on hold', () => {
     const step = fc.record({ hold: fc.boolean(), minutes: fc.integer({ min: 1, max: 600 }) });
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
-      let s = startIncident({ at: T0 });
+      let s = openIncident({ at: T0 });
       s = advanceIncident(s, { type: 'START', at: T0 }).snapshot;
       let t = T0;
       let held = 0;
@@ -47,7 +47,7 @@ describe('incident history as SLA events', () => {
   });
 
   it('does not move an SLA-percent step while the clock is paused (dueAt is then only "if it resumed now")', () => {
-    let s = startIncident({ at: T0, impact: 1, urgency: 1 });
+    let s = openIncident({ at: T0, impact: 1, urgency: 1 });
     s = advanceIncident(s, { type: 'START', at: T0 }).snapshot;
     s = advanceIncident(s, { type: 'HOLD', at: T0 + 40 * 60_000, reason: 'awaiting_vendor' }).snapshot;
     const oneHour = createSlaDefinition({ ...resolution, id: 'one-hour', target: 'PT1H' });
@@ -56,7 +56,7 @@ describe('incident history as SLA events', () => {
       const now = T0 + later * 3_600_000;
       const sla = evaluateSla(oneHour, s.context.history, { now });
       expect(sla.stage).toBe('paused');
-      const r = escalationsDue(policy, { triggeredAt: T0, now, sla });
+      const r = escalationsDue(policy, T0, now, { sla });
       // 50% (30 min) was reached before the hold; 90% (54 min) is not reached while paused.
       expect(r.due.map((d) => d.targets)).toEqual([['owner']]);
       expect(r.nextEscalationAt).toBeNull();
@@ -64,11 +64,11 @@ describe('incident history as SLA events', () => {
   });
 
   it('escalates on the SLA result of the incident\'s own history', () => {
-    let s = startIncident({ at: T0, impact: 1, urgency: 1 });
+    let s = openIncident({ at: T0, impact: 1, urgency: 1 });
     s = advanceIncident(s, { type: 'START', at: T0 }).snapshot;
     const policy = createEscalationPolicy({ levels: [{ after: { slaPercent: 50 }, kind: 'hierarchical', targets: ['owner'] }] });
     const sla = evaluateSla(resolution, s.context.history, { now: T0 + 3_600_000 });
-    const r = escalationsDue(policy, { triggeredAt: T0, now: T0 + 3_600_000, sla });
+    const r = escalationsDue(policy, T0, T0 + 3_600_000, { sla });
     expect(r.nextEscalationAt).toEqual(new Date(T0 + 4 * 3_600_000));
   });
 });

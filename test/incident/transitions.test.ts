@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
-import { explainRefusal, incidentMachine, incidentTransitions, type IncidentEventType, type IncidentState } from '../../src/incident/index.js';
+import { explainIncidentRefusal, incidentMachine, incidentTransitions, type IncidentEventType, type IncidentState } from '../../src/incident/index.js';
 import { snapshotIn, VALID_EVENTS } from './helpers.js';
 
 // The documented lifecycle, written out by hand (not read from incidentTransitions): each cell is the state a
@@ -55,7 +55,7 @@ describe('every incident state × event pair', () => {
     expect(s.value).toBe(state);
     const event = VALID_EVENTS[type];
     const [next] = transition(incidentMachine, s, event);
-    const refusal = explainRefusal(s, event);
+    const refusal = explainIncidentRefusal(s, event);
     if (typeof cell === 'string') {
       expect(refusal).toBeNull();
       expect(next.value).toBe(cell);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { advanceIncident, startIncident, type IncidentSnapshot } from '../../src/incident/index.js';
+import { advanceIncident, openIncident, type IncidentSnapshot } from '../../src/incident/index.js';
 import { linkedIncidentEvents, type LinkedIncidentStatus } from '../../src/problem/index.js';
 import { at, problemIn, send } from './helpers.js';
 
 const statusOf = (s: IncidentSnapshot): LinkedIncidentStatus => ({ id: s.context.id!, state: String(s.value), holdReason: s.context.holdReason, updatedAt: s.context.updatedAt });
 
 function incident(id: string, hold: 'awaiting_problem' | 'awaiting_vendor' | null, lastAt = at(-5)): IncidentSnapshot {
-  let s = startIncident({ at: at(-60), id });
+  let s = openIncident({ at: at(-60), id });
   s = advanceIncident(s, { type: 'START', at: at(-50) }).snapshot;
   if (hold) s = advanceIncident(s, { type: 'HOLD', at: lastAt, reason: hold }).snapshot;
   return s;

@@ -3,18 +3,20 @@ import { transition } from 'xstate';
 import { ItsmError } from '../../src/core/index.js';
 import {
   advanceProblem, createKnownError, explainProblemRefusal, knownErrorFromProblem, problemMachine, safeCreateKnownError,
-  startProblem, type ProblemEvent, type ProblemEventLike, type ProblemSnapshot,
+  openProblem, type ProblemEvent, type ProblemSnapshot,
 } from '../../src/problem/index.js';
 import { at, problemIn, send } from './helpers.js';
 
-function refused(s: ProblemSnapshot, event: ProblemEventLike) {
+// Events here are deliberately malformed, as a host may receive them from JSON: hence the casts.
+function refused(s: ProblemSnapshot, raw: { readonly type: string; readonly [field: string]: unknown }) {
+  const event = raw as unknown as ProblemEvent;
   const [next] = transition(problemMachine, s, event as ProblemEvent);
   expect(next).toBe(s);
   return explainProblemRefusal(s, event)!;
 }
 
 /** A problem in root-cause analysis that knows neither its cause nor a workaround. */
-const bareAnalysis = (): ProblemSnapshot => send(startProblem({ at: at(0), id: 'PRB2', statement: 'Printer queue stalls' }),
+const bareAnalysis = (): ProblemSnapshot => send(openProblem({ at: at(0), id: 'PRB2', statement: 'Printer queue stalls' }),
   { type: 'ASSESS', at: at(1), assignee: 'kim' }, { type: 'CONFIRM', at: at(2) });
 
 describe('leaving root-cause analysis needs a cause', () => {
@@ -44,7 +46,7 @@ describe('leaving root-cause analysis needs a cause', () => {
 
 describe('other guards', () => {
   it('refuses ASSESS without an assignee', () => {
-    expect(refused(startProblem({ at: at(0), statement: 'x' }), { type: 'ASSESS', at: at(1) })).toMatchObject({ rule: 'assessment_needs_assignee', missing: ['assignee'] });
+    expect(refused(openProblem({ at: at(0), statement: 'x' }), { type: 'ASSESS', at: at(1) })).toMatchObject({ rule: 'assessment_needs_assignee', missing: ['assignee'] });
   });
   it('refuses RESOLVE without fix notes', () => {
     expect(refused(problemIn('fix_in_progress'), { type: 'RESOLVE', at: at(20), notes: '' })).toMatchObject({ rule: 'resolution_needs_fix_notes', missing: ['notes'] });
@@ -76,7 +78,7 @@ describe('other guards', () => {
   });
   it('lists every problem with invalid input', () => {
     try {
-      startProblem({ at: 'noon', statement: '  ', linkedIncidents: [''] } as never);
+      openProblem({ at: 'noon', statement: '  ', linkedIncidents: [''] } as never);
       expect.unreachable();
     } catch (e) {
       expect((e as ItsmError).code).toBe('invalid_argument');

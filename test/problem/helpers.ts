@@ -1,5 +1,5 @@
 import { transition } from 'xstate';
-import { problemMachine, startProblem, type ProblemEvent, type ProblemSnapshot, type ProblemState } from '../../src/problem/index.js';
+import { problemMachine, openProblem, type ProblemEvent, type ProblemSnapshot, type ProblemState } from '../../src/problem/index.js';
 
 export const T0 = Date.UTC(2026, 2, 9, 10, 0);
 export const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
@@ -15,7 +15,7 @@ export function send(s: ProblemSnapshot, ...events: ProblemEvent[]): ProblemSnap
 
 /** A problem in `state` (last event at minute 10), with one linked incident INC1, a cause and a workaround. */
 export function problemIn(state: ProblemState): ProblemSnapshot {
-  const s = startProblem({ at: at(0), id: 'PRB1', statement: 'VPN drops every hour', linkedIncidents: ['INC1'], cause: 'MTU mismatch', workaround: 'Reconnect' });
+  const s = openProblem({ at: at(0), id: 'PRB1', statement: 'VPN drops every hour', linkedIncidents: ['INC1'], cause: 'MTU mismatch', workaround: 'Reconnect' });
   const assess = { type: 'ASSESS', at: at(2), assignee: 'kim' } as const;
   const confirm = { type: 'CONFIRM', at: at(4) } as const;
   const fix = { type: 'START_FIX', at: at(6), fix: 'MTU 1400' } as const;

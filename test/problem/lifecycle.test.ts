@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, transition } from 'xstate';
 import { ItsmError } from '../../src/core/index.js';
-import { problemMachine, replayProblemHistory, restoreProblem, startProblem } from '../../src/problem/index.js';
+import { problemMachine, replayProblemHistory, restoreProblem, openProblem } from '../../src/problem/index.js';
 import { at, problemIn, send } from './helpers.js';
 
 describe('creating a problem', () => {
   it('starts in new with a CREATE entry carrying the initial fields', () => {
-    const p = startProblem({ at: '2026-03-09T11:00:00+01:00', id: 'PRB7', statement: 'Mail delayed', linkedIncidents: ['INC1', 'INC1', 'INC2'] });
+    const p = openProblem({ at: '2026-03-09T11:00:00+01:00', id: 'PRB7', statement: 'Mail delayed', linkedIncidents: ['INC1', 'INC1', 'INC2'] });
     expect(p.value).toBe('new');
     expect(p.context.linkedIncidents).toEqual(['INC1', 'INC2']);
     expect(p.context.history).toEqual([{
@@ -38,7 +38,7 @@ describe('persisting and resuming problems', () => {
 
 describe('replaying problem history', () => {
   it('rebuilds the same snapshot through every kind of event', () => {
-    let p = startProblem({ at: at(0), id: 'PRB3', statement: 'Builds time out', priority: 2, affectedServices: ['ci'] });
+    let p = openProblem({ at: at(0), id: 'PRB3', statement: 'Builds time out', priority: 2, affectedServices: ['ci'] });
     p = send(p,
       { type: 'LINK_INCIDENT', at: at(1), incidentId: 'INC5' },
       { type: 'ASSESS', at: at(2), assignee: 'kim', group: 'Problem Mgmt' },
@@ -57,15 +57,15 @@ describe('replaying problem history', () => {
   });
 
   it('rebuilds duplicates, cancellations and unlinks', () => {
-    const a = send(startProblem({ at: at(0), statement: 'x', linkedIncidents: ['I1'] }), { type: 'UNLINK_INCIDENT', at: at(1), incidentId: 'I1' }, { type: 'MARK_DUPLICATE', at: at(2), of: 'PRB1' });
+    const a = send(openProblem({ at: at(0), statement: 'x', linkedIncidents: ['I1'] }), { type: 'UNLINK_INCIDENT', at: at(1), incidentId: 'I1' }, { type: 'MARK_DUPLICATE', at: at(2), of: 'PRB1' });
     expect(replayProblemHistory(a.context.history).context).toEqual(a.context);
-    const b = send(startProblem({ at: at(0), statement: 'y' }), { type: 'CANCEL', at: at(2), reason: 'noise' });
+    const b = send(openProblem({ at: at(0), statement: 'y' }), { type: 'CANCEL', at: at(2), reason: 'noise' });
     expect(replayProblemHistory(b.context.history).context).toEqual(b.context);
   });
 
   it('refuses a history without CREATE or with a refused entry', () => {
     expect(() => replayProblemHistory([])).toThrow(/CREATE/);
     const h = problemIn('new').context.history;
-    expect(() => replayProblemHistory([...h, { at: at(30), type: 'CLOSE' }])).toThrow(/close_only_from_resolved|accepted only from resolved/);
+    expect(() => replayProblemHistory([...h, { at: at(30), type: 'CLOSE' }])).toThrow(/CLOSE is accepted in resolved/);
   });
 });

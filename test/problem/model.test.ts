@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import {
-  explainProblemRefusal, problemMachine, problemTransitions, replayProblemHistory, startProblem, type ProblemEvent,
+  explainProblemRefusal, problemMachine, problemTransitions, replayProblemHistory, openProblem, type ProblemEvent,
   type ProblemState,
 } from '../../src/problem/index.js';
 import { T0 } from './helpers.js';
@@ -32,7 +32,7 @@ const payload: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
 const scenario = fc.array(fc.record({ p: payload, dt: fc.integer({ min: -20, max: 600 }) }), { maxLength: 40 });
 
 function run(steps: { p: Record<string, unknown>; dt: number }[]) {
-  let s = startProblem({ at: T0, id: 'PRB1', statement: 'Random problem', linkedIncidents: ['INC1'] });
+  let s = openProblem({ at: T0, id: 'PRB1', statement: 'Random problem', linkedIncidents: ['INC1'] });
   let t = T0;
   const trace: { before: typeof s; event: ProblemEvent; after: typeof s }[] = [];
   for (const { p, dt } of steps) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendar24x7, createCalendar, subtractCalendar, unionCalendars } from '../../src/calendar/index.js';
+import { calendar24x7, createCalendar, subtractCalendars, unionCalendars } from '../../src/calendar/index.js';
 import { createSlaDefinition, evaluateSla } from '../../src/sla/index.js';
 import type { SlaDefinition, SlaResult, TicketEvent } from '../../src/sla/index.js';
 import {
@@ -134,7 +134,7 @@ function randomComposite(zone: string): CalendarCase {
   }
   const closed: OracleSpec = { timeZone: zone, weekly: everyDay(WEEKDAYS, ['12:00-13:00', '23:00-05:00']) };
   const oracle: OracleCalendar = { kind: 'subtract', a: { kind: 'always' }, b: { kind: 'spec', spec: closed } };
-  return { key: 'support', engine: subtractCalendar(calendar24x7(zone), createCalendar(closed as EngineSpec)), oracle, label: describeCalendar(oracle) };
+  return { key: 'support', engine: subtractCalendars(calendar24x7(zone), createCalendar(closed as EngineSpec)), oracle, label: describeCalendar(oracle) };
 }
 
 function randomCalendar(zone: string, windowStart: number, index: number): CalendarCase {

@@ -1,0 +1,26 @@
+// The calendar's own error messages, one factory per mistake (the shared ones live in core/messages.ts).
+import { ItsmError } from '../core/errors.js';
+import { argumentError, optionsNotObjectError } from '../core/messages.js';
+import { EMPTY_YEARS_LIMIT } from './constants.js';
+
+/** The error thrown when a search finds no business time within {@link EMPTY_YEARS_LIMIT} years. */
+export function noBusinessTime(fn: string, from: number): ItsmError {
+  return new ItsmError('no_business_time', `${fn}: the calendar has no business time within ${EMPTY_YEARS_LIMIT} years of ${new Date(from).toISOString()}; check its weekly hours, holidays and overrides.`, { details: { from: new Date(from) } });
+}
+
+/** The error thrown when a result would fall outside years 0001-9999. */
+export function outOfRange(fn: string): ItsmError {
+  return new ItsmError('invalid_argument', `${fn}: the result falls outside the supported range (years 0001 to 9999); use a smaller amount.`);
+}
+
+/** The error for an argument that is not a calendar. */
+export function notACalendar(field: string, value: unknown): ItsmError {
+  return argumentError(field, value, 'a BusinessCalendar; build one with createCalendar(spec), calendar24x7() or a composition function');
+}
+
+/** An options argument as an object to read from: `{}` for `undefined`, an error for anything but an object. */
+export function optionsOf(value: unknown, field = 'options'): Readonly<Record<string, unknown>> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw optionsNotObjectError(field, 'an options object');
+  return value as Record<string, unknown>;
+}
