@@ -45,6 +45,8 @@ export class WeeklyCalendar extends CalendarEngine {
   /** Hours per JavaScript weekday (0 = Sunday). */
   private readonly byWeekday: MinuteRange[][];
   private readonly weeklyHasHours: boolean;
+  /** Every weekday open from 00:00 to 24:00 (a 24x7 calendar): a year without dated entries is one stretch. */
+  private readonly alwaysOpen: boolean;
   /** Dated holidays by day number, annual ones by `month * 100 + day`; the value is the index in the spec. */
   private readonly fixedHolidays = new Map<number, number>();
   private readonly annualHolidays = new Map<number, number>();
@@ -60,6 +62,7 @@ export class WeeklyCalendar extends CalendarEngine {
     const jsOrder = ['sun', ...WEEKDAYS.slice(0, 6)] as const;
     this.byWeekday = jsOrder.map((d) => ranges(spec.weekly[d]));
     this.weeklyHasHours = this.byWeekday.some((r) => r.length > 0);
+    this.alwaysOpen = this.byWeekday.every((r) => r.some(([start, end]) => start === 0 && end >= 1440));
     (spec.holidays ?? []).forEach((h, index) => {
       const key = parseDateKey(typeof h === 'string' ? h : h.date);
       if (key === null) return;
@@ -124,7 +127,9 @@ export class WeeklyCalendar extends CalendarEngine {
     return y >= PERIODIC_FROM_YEAR && !this.datedYears.has(y) && zoneRepeats(this.timeZone, PERIODIC_FROM_YEAR, GREGORIAN_CYCLE_YEARS);
   }
 
-  protected compile(_y: number, from: number, to: number): BlockTable {
+  protected compile(y: number, from: number, to: number): BlockTable {
+    // Open around the clock, whatever the offsets: no zone segments needed.
+    if (this.alwaysOpen && this.annualHolidays.size === 0 && !this.datedYears.has(y)) return buildTable(from, to, [from, to], true);
     const segs = segmentsForYear(this.timeZone, from, to);
     const list: IntervalList = [];
     const firstDay = Math.floor(from / DAY_MS) - 3;

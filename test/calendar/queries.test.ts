@@ -228,3 +228,17 @@ describe('isHoliday: which entry decides a date', () => {
     expect(() => isHoliday(newYork, '0000-12-25')).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
   });
 });
+
+describe('a calendar open around the clock', () => {
+  it('still closes its annual and dated holidays', () => {
+    const allDay = ['00:00-24:00'];
+    const cal = createCalendar({
+      timeZone: 'Europe/Paris',
+      weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+      holidays: ['--12-25', '2027-05-01'],
+    });
+    expect(iso(nextClosing(cal, '2026-12-20T00:00:00Z'))).toBe('2026-12-24T23:00:00.000Z');
+    expect(iso(nextClosing(cal, '2027-04-20T00:00:00Z'))).toBe('2027-04-30T22:00:00.000Z');
+    expect(isBusinessDay(cal, '2030-12-25')).toBe(false);
+  });
+});
