@@ -250,3 +250,42 @@ describe('issue 8 item 9: duplicate ids and instants from another realm', () => 
     expect(evaluateSla(r, [{ at: 0, type: 'E' }], { calendars: { '24x7': calendar24x7('UTC') }, now: H }).breached).toBe(true);
   });
 });
+
+describe('issue 7 §5: one explanation text per cause, whichever path put the clock there', () => {
+  it('writes "resumed: not (state = on_hold)" for a resume replayed by a retroactive start, as for one at an event', () => {
+    const def = createSlaDefinition({
+      id: 'retro-resume', target: 'PT8H', calendar: 'ny', retroactiveStart: 'openedAt',
+      start: { field: 'assigned', eq: true }, stop: { field: 'state', eq: 'resolved' }, pause: { field: 'state', eq: 'on_hold' },
+    });
+    const replayed = evaluateSla(def, [
+      { at: '2026-03-09T09:00:00-04:00', type: 'CREATE', set: { state: 'on_hold', openedAt: '2026-03-09T09:00:00-04:00' } },
+      { at: '2026-03-09T10:00:00-04:00', type: 'RESUME', set: { state: 'in_progress' } },
+      { at: '2026-03-09T11:00:00-04:00', type: 'ASSIGN', set: { assigned: true } },
+    ], { calendars, now: '2026-03-09T12:00:00-04:00' });
+    const atEvent = evaluateSla(def, [
+      { at: '2026-03-09T09:00:00-04:00', type: 'CREATE', set: { state: 'on_hold', assigned: true } },
+      { at: '2026-03-09T10:00:00-04:00', type: 'RESUME', set: { state: 'in_progress' } },
+    ], { calendars, now: '2026-03-09T12:00:00-04:00' });
+    const resumed = (r: SlaResult) => r.segments.filter((s) => s.kind === 'counting').map((s) => s.cause);
+    expect(resumed(atEvent)).toEqual(['resumed: not (state = on_hold)']);
+    expect(resumed(replayed)).toEqual(['resumed: not (state = on_hold)']);
+    expect(replayed.segments.map((s) => [s.kind, s.cause, s.eventIndex])).toEqual([
+      ['paused', 'paused: state = on_hold', 0],
+      ['counting', 'resumed: not (state = on_hold)', 1],
+    ]);
+  });
+
+  it('tiles a three-year open stretch with detailed segments, then one summary segment holding the rest', () => {
+    const r = evaluateSla(resolution, [opened], { calendars, now: '2029-03-09T09:00:00-04:00' });
+    let at = r.startedAt!.getTime();
+    for (const s of r.segments) {
+      expect(s.from.getTime()).toBe(at);
+      at = s.to.getTime();
+    }
+    expect(at).toBe(Date.UTC(2029, 2, 9, 13));
+    const last = r.segments.at(-1)!;
+    expect(last.kind).toBe('counting');
+    expect(last.to.getTime() - last.from.getTime()).toBeGreaterThan(700 * 86_400_000);
+    expect(r.segments.reduce((a, s) => a + s.businessMs, 0)).toBe(r.elapsedMs);
+  });
+});
