@@ -4,7 +4,7 @@ import { frozenCopy } from '../core/freeze.js';
 import { parseDurationOrNull } from '../core/duration.js';
 import { issuesFromZod } from '../core/schema.js';
 import { describeValue, quote } from '../core/describe.js';
-import { compileCondition, ConditionSchema, type CompiledCondition, type Condition } from '../core/condition.js';
+import { compileCondition, ConditionSchema, readPlain, type CompiledCondition, type Condition } from '../core/condition.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -39,7 +39,12 @@ const TargetSchema = z.union([
  * ```
  * @category Definitions
  */
-export const SlaDefinitionSchema = z
+export const SlaDefinitionSchema = z.preprocess((value, ctx) => {
+  // Validate a plain copy, read once: a getter or proxy cannot change (or throw from) what zod then reads.
+  const { value: copy, issues } = readPlain(value);
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: [...i.path], message: i.message, params: { code: i.code } });
+  return copy;
+}, z
   .strictObject({
     id: z.string().min(1, 'must be a non-empty id'),
     name: z.string().optional(),
@@ -57,7 +62,10 @@ export const SlaDefinitionSchema = z
     reset: ConditionSchema.optional(),
     warnAt: z.array(z.number().gt(0, 'must be a fraction above 0').lt(1, 'must be a fraction below 1 (the breach is 1)')).optional(),
     retroactiveStart: z.string().min(1).optional(),
-  });
+  }));
+
+/** The object schema inside {@link SlaDefinitionSchema} (for the JSON Schema, which describes the input). @internal */
+export const SlaDefinitionShape = (SlaDefinitionSchema as unknown as { def: { out: z.ZodType } }).def.out;
 
 /**
  * An SLA, OLA or underpinning-contract target as plain JSON: what it measures (conditions over the ticket's
