@@ -15,6 +15,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     ...Object.fromEntries(modules.map((m) => [`${m}/index`, `src/${m}/index.ts`])),
+    // The `itsm-kit` command (package.json `bin`), not a public module.
+    'cli/main': 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,0 +1,4 @@
+export { holidaysFromDateHolidays, calendarSpecWithHolidays } from './date-holidays.js';
+export type {
+  DateHolidaysLike, DateHolidaysOptions, DateHolidaysResult, CalendarHoliday, CalendarOverride,
+} from './date-holidays.js';
