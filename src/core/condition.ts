@@ -101,7 +101,7 @@ function keyList(keys: readonly string[]): string {
  */
 function plainCopy(value: unknown, path: Array<string | number>, issues: ValidationIssue[], seen: Set<object>): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (path.length > 2 * MAX_DEPTH + 2) {
+  if (path.length > 2 * MAX_DEPTH + 8) {
     issues.push({ code: 'invalid_condition', path: [...path], message: `is nested too deeply (more than ${MAX_DEPTH} levels)` });
     return undefined;
   }
@@ -196,7 +196,7 @@ function conditionIssues(value: unknown, path: ReadonlyArray<string | number>, d
 
 /**
  * A plain copy of untrusted input (own enumerable properties read once, arrays by index), and the issues met:
- * cycles, nesting deeper than 130 levels, properties that throw when read. What schemas validate and keep.
+ * cycles, nesting deeper than 136 levels, properties that throw when read. What schemas validate and keep.
  * @internal
  */
 export function readPlain(value: unknown): { readonly value: unknown; readonly issues: readonly ValidationIssue[] } {

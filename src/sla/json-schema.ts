@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { conditionJsonSchemaDef } from '../core/condition.js';
-import { SlaDefinitionShape } from './definition.js';
+import { SlaDefinitionSchema } from './definition.js';
 
 /**
  * The JSON Schema (draft 2020-12) of an {@link SlaDefinition}, conditions included, for services that store or
@@ -15,7 +15,7 @@ import { SlaDefinitionShape } from './definition.js';
  * @category Definitions
  */
 export function slaDefinitionJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(SlaDefinitionShape, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
+  const schema = z.toJSONSchema(SlaDefinitionSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, any>;
   schema['title'] = 'itsm-kit SLA definition';
   schema['$defs'] = { condition: conditionJsonSchemaDef() };
   const props = schema['properties'] as Record<string, Record<string, unknown>>;
