@@ -1,6 +1,6 @@
 // Starts the real `itsm-kit serve` on 127.0.0.1 with an ephemeral port, in a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ROOT } from './helpers.js';
+import { COMMAND, ROOT } from './helpers.js';
 
 export interface Service {
   readonly url: string;
@@ -12,7 +12,7 @@ export interface Service {
 
 export function startService(args: readonly string[] = []): Promise<Service> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', '0', ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [...COMMAND, 'serve', '--port', '0', ...args], { cwd: ROOT });
     let out = '';
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`the service did not start: ${out}`)); }, 30_000);
