@@ -3,5 +3,8 @@ export * from './calendar/index.js';
 export * from './sla/index.js';
 export * from './incident/index.js';
 export * from './problem/index.js';
+export * from './change/index.js';
 export * from './metrics/index.js';
+export * from './catalog/index.js';
+export * from './reports/index.js';
 export * from './holidays/index.js';
