@@ -20,10 +20,14 @@ describe('itsm-kit validate', () => {
       file('matrix.json', { priorities: [[1, 2], [2, 3]] }),
       file('policy.json', { levels: [{ after: 'PT15M', kind: 'functional', targets: ['l2'] }] }),
       file('ke.json', { symptom: 'VPN drops', workaround: 'Reconnect' }),
+      file('risk.json', { id: 'cab', defaultRisk: 'moderate' }),
+      file('approval.json', { id: 'cab', groups: [{ id: 'cab', members: ['ann', 'bob'], rule: 'all' }] }),
+      file('catalog.json', { services: [{ id: 'email', name: 'Email', lifecycle: 'live', criticality: 'high' }] }),
+      file('csi.json', { id: 'CSI-7', title: 'Cut P2 MTTR', baseline: 30, target: 12, owner: 'desk-lead', status: 'approved', due: '2026-06-30' }),
     ];
     const r = await itsmKit(['validate', ...files]);
     expect(r.code, r.stderr).toBe(0);
-    const kinds = ['calendars by key', 'SLA definition', 'calendar spec', 'priority matrix', 'escalation policy', 'known error'];
+    const kinds = ['calendars by key', 'SLA definition', 'calendar spec', 'priority matrix', 'escalation policy', 'known error', 'change risk model', 'change approval policy', 'service catalogue', 'CSI register entry'];
     files.forEach((f, i) => expect(r.stdout).toContain(`${f}${i === 1 ? ': [0]' : ''}: valid ${kinds[i]}`));
   });
 
