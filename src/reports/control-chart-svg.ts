@@ -56,6 +56,8 @@ export function clampedLimits(chart: Pick<XmrChart, 'lowerLimit' | 'upperLimit'>
 }
 
 const PAD = { left: 56, right: 16, top: 52, bottom: 34 };
+/** Average width of a character of the 11-unit legend text (system sans-serif), to place the markers. */
+const CHAR_W = 5.6;
 
 /**
  * Draws an XmR chart (from the metrics module's `xmrChart`) as SVG: the individual values as a line with a dot
@@ -169,8 +171,8 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
     const text = `rule ${rule}: ${name} (${count})`;
     const st = RULE_STYLE[rule] ?? RULE_STYLE[1]!;
     out.push(`<g data-role="legend" data-rule="${rule}"><text x="${coord(lx)}" y="38" text-anchor="end" fill="#2d3748" font-size="11">${escapeXml(text)}</text>` +
-      `<path d="M${coord(lx - text.length * 6 - 12.5)},34 a4.5,4.5 0 1,0 9,0 a4.5,4.5 0 1,0 -9,0" fill="${st.fill}" stroke="${st.stroke}" stroke-width="2"/></g>`);
-    lx -= text.length * 6 + 22;
+      `<path d="M${coord(lx - text.length * CHAR_W - 13)},34 a4.5,4.5 0 1,0 9,0 a4.5,4.5 0 1,0 -9,0" fill="${st.fill}" stroke="${st.stroke}" stroke-width="2"/></g>`);
+    lx -= text.length * CHAR_W + 26;
   }
   if (labels !== undefined) {
     // Every label when they fit (about 80 units each), else the first, middle and last.

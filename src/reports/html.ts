@@ -2,7 +2,7 @@ import { ItsmError } from '../core/errors.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import type { SlaResult } from '../sla/result.js';
 import { renderControlChartSvg } from './control-chart-svg.js';
-import { checkReport, reportHeading, reportTables } from './markdown.js';
+import { checkReport, reportHeading, reportTables, showHours } from './markdown.js';
 import { renderSlaTimelineSvg } from './sla-timeline.js';
 import { formatInstant } from '../calendar/format.js';
 import { escapeXml, figure } from './svg.js';
@@ -31,11 +31,6 @@ export interface ReportHtmlOptions {
 
 const NBSP = '\u00a0';
 
-/** Hours for people: `51 h` under two days, `5.4 d` from there. @internal */
-export function showHours(hours: number): string {
-  return hours < 48 ? `${figure(hours, hours < 10 ? 1 : 0)}${NBSP}h` : `${figure(hours / 24, hours < 240 ? 1 : 0)}${NBSP}d`;
-}
-
 /** A duration in milliseconds for people (`showHours`), `0 h` for none. @internal */
 const showMs = (ms: number): string => showHours(ms / 3_600_000);
 
@@ -50,7 +45,7 @@ export function describeSlaClock(r: SlaResult): string {
   const paused = sum('paused'), outside = sum('outside_hours');
   const causes = [...new Set(r.segments.filter((s) => s.kind === 'paused').map((s) => s.cause.replace(/^paused: /, '')))].filter((c) => c !== '');
   const when = (d: Date): string => formatInstant(d, r.timeZone);
-  const parts = [`Blue: ${showMs(counted)} counted against a ${showMs(r.targetMs)} target.`];
+  const parts = [`Blue: ${showMs(counted)} counted against the ${showMs(r.targetMs)} target.`];
   parts.push(paused > 0 ? `Amber: ${showMs(paused)} paused${causes.length > 0 ? ` (${causes.join('; ')})` : ''}, not counted.` : 'The clock never paused.');
   parts.push(outside > 0 ? `Grey: ${showMs(outside)} outside business hours, not counted.` : `No time outside business hours: the ${r.calendar} calendar counts around the clock.`);
   if (r.breachedAt !== null) {
