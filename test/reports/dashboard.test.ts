@@ -132,7 +132,7 @@ describe('the dashboard in headless Chromium', () => {
     const box = await fig.locator('svg rect[data-kind]').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().width));
     expect(Math.min(...box)).toBeGreaterThan(4);
     const caption = await fig.locator('figcaption').innerText();
-    expect(caption).toMatch(/counted against a 4\s?h target/);
+    expect(caption).toMatch(/counted against the 4\s?h target/);
     expect(caption).toMatch(/paused/);
     expect(caption).toMatch(/breached at 2016-/);
     expect(errors).toEqual([]);

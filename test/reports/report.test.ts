@@ -166,7 +166,7 @@ describe('renderReportMarkdown and renderReportHtml', () => {
     const result = hostile.slaResults[0]!.data![0]!;
     const html = renderReportHtml(report, { timelines: [{ label: 'I0-0', result }, { label: 'mine', result, caption: 'Look here.' }] });
     const captions = [...parseXml(html.replace('<!DOCTYPE html>', ''), 'application/xhtml+xml').getElementsByTagName('figcaption')].map((f) => f.textContent ?? '').slice(-2);
-    expect(captions[0]).toMatch(/^Blue: 10\sh counted against a 8\sh target\. The clock never paused\./);
+    expect(captions[0]).toMatch(/^Blue: 10\sh counted against the 8\sh target\. The clock never paused\./);
     expect(captions[0]).toMatch(/It breached at 2026-03-02 17:00 \+00:00.*before any pause/);
     expect(captions[1]).toBe('Look here.');
   });
