@@ -4,12 +4,13 @@
 // handed to another (at least once), which is safe because every write here is idempotent.
 //   REDIS_URL=redis://127.0.0.1:6379 npx tsx examples/queue/worker.ts
 import { Queue, Worker, type Job } from 'bullmq';
+import { toEpochMs } from 'itsm-kit/core';
 import { evaluateTickets, type SlaResult } from 'itsm-kit/sla';
 import { calendars, definitions, QUEUE, redis, RESULTS, RUNS, timerJobId, type TicketJob } from './shared.js';
 
 // The clock: the real one, or a fixed instant for a reproducible run (SLA_NOW=2026-03-20T00:00:00Z).
 const fixedNow = process.env['SLA_NOW'];
-const clock = (): number => (fixedNow === undefined ? Date.now() : new Date(fixedNow).getTime());
+const clock = (): number => (fixedNow === undefined ? Date.now() : toEpochMs(fixedNow, 'SLA_NOW'));
 
 const connection = redis();
 const store = redis();

@@ -1,6 +1,6 @@
 // File and stream helpers of the command: reading JSON files, reading lines with backpressure, writing
 // with backpressure.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, readFileSync, statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import { UsageError, InputError } from './errors.js';
@@ -38,12 +38,25 @@ export function fileSize(path: string): number | null {
 /** Opens a file (or stdin for `-`) as a stream; a missing file is a usage error. @internal */
 export function openInput(path: string, option: string): Readable {
   if (path === '-') return process.stdin;
+  let isFile: boolean;
   try {
-    statSync(path);
+    isFile = statSync(path).isFile();
   } catch {
     throw new UsageError(`${option}: cannot read ${path} (no such file)`);
   }
+  if (!isFile) throw new UsageError(`${option}: ${path} is not a file`);
   return createReadStream(path);
+}
+
+/** Opens a file for writing now, so that a bad path is a usage error before any work. @internal */
+export function openOutput(path: string, option: string): Writable {
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (e) {
+    throw new UsageError(`${option}: cannot write ${path} (${(e as { code?: string }).code ?? (e as Error).message})`);
+  }
+  return createWriteStream('', { fd });
 }
 
 /**

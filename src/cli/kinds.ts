@@ -11,6 +11,15 @@ import { slaDefinitionJsonSchema } from '../sla/json-schema.js';
 import { PriorityMatrixSchema, safeCreatePriorityMatrix } from '../incident/priority.js';
 import { EscalationPolicySchema, safeCreateEscalationPolicy } from '../incident/escalation-policy.js';
 import { KnownErrorSchema, safeCreateKnownError } from '../problem/known-error.js';
+import { RiskModelSchema, safeCreateRiskModel } from '../change/risk-model.js';
+import { ApprovalPolicySchema, safeCreateApprovalPolicy } from '../change/approval-policy.js';
+import { approvalPolicyJsonSchema, riskModelJsonSchema } from '../change/json-schema.js';
+import { CatalogSchema } from '../catalog/schema.js';
+import { safeCreateCatalog } from '../catalog/catalog.js';
+import { catalogJsonSchema } from '../catalog/json-schema.js';
+import { RiskRegisterSchema, riskRegisterJsonSchema, safeCreateRiskRegister } from '../catalog/risk.js';
+import { OpenSloDocumentSchema, openSloJsonSchema, safeParseOpenSlo } from '../metrics/slo.js';
+import { CsiRegisterEntrySchema, csiRegisterEntryJsonSchema, safeCreateCsiRegisterEntry } from '../metrics/csi.js';
 
 /** One kind of stored definition. @internal */
 export interface DefinitionKind {
@@ -77,9 +86,15 @@ registerKind({
   jsonSchema: () => ({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'itsm-kit calendars by key', type: 'object', additionalProperties: withoutDialect(calendarSpecJsonSchema()) }),
   looksLike: (v) => Object.keys(v).length > 0 && Object.values(v).every((x) => isObject(x) && ('timeZone' in x || 'weekly' in x)),
 });
-registerKind({ name: 'sla', title: 'SLA definition', schema: SlaDefinitionSchema, validate: safeCreateSlaDefinition, jsonSchema: slaDefinitionJsonSchema, looksLike: has('target', 'start', 'stop') });
+registerKind({ name: 'sla', title: 'SLA definition', schema: SlaDefinitionSchema, validate: safeCreateSlaDefinition, jsonSchema: slaDefinitionJsonSchema, looksLike: (v) => 'target' in v && ('start' in v || 'stop' in v || 'calendar' in v) });
 registerKind({ name: 'priority-matrix', title: 'priority matrix', schema: PriorityMatrixSchema, validate: safeCreatePriorityMatrix, jsonSchema: fromZod(PriorityMatrixSchema, 'itsm-kit priority matrix'), looksLike: has('priorities') });
 registerKind({ name: 'escalation-policy', title: 'escalation policy', schema: EscalationPolicySchema, validate: safeCreateEscalationPolicy, jsonSchema: fromZod(EscalationPolicySchema, 'itsm-kit escalation policy'), looksLike: has('levels') });
+registerKind({ name: 'risk-model', title: 'change risk model', schema: RiskModelSchema, validate: safeCreateRiskModel, jsonSchema: riskModelJsonSchema, looksLike: has('conditions', 'questionnaire', 'defaultRisk') });
+registerKind({ name: 'approval-policy', title: 'change approval policy', schema: ApprovalPolicySchema, validate: safeCreateApprovalPolicy, jsonSchema: approvalPolicyJsonSchema, looksLike: has('groups') });
+registerKind({ name: 'catalog', title: 'service catalogue', schema: CatalogSchema, validate: safeCreateCatalog, jsonSchema: catalogJsonSchema, looksLike: has('services') });
+registerKind({ name: 'risk-register', title: 'risk register', schema: RiskRegisterSchema, validate: safeCreateRiskRegister, jsonSchema: riskRegisterJsonSchema, looksLike: has('risks') });
+registerKind({ name: 'openslo', title: 'OpenSLO document', schema: OpenSloDocumentSchema, validate: safeParseOpenSlo, jsonSchema: openSloJsonSchema, looksLike: (v) => typeof v['apiVersion'] === 'string' && v['apiVersion'].startsWith('openslo') });
+registerKind({ name: 'csi-entry', title: 'CSI register entry', schema: CsiRegisterEntrySchema, validate: safeCreateCsiRegisterEntry, jsonSchema: csiRegisterEntryJsonSchema, looksLike: has('baseline') });
 registerKind({ name: 'known-error', title: 'known error', schema: KnownErrorSchema, validate: safeCreateKnownError, jsonSchema: fromZod(KnownErrorSchema, 'itsm-kit known error'), looksLike: has('symptom', 'workaround') });
 
 /** The text of a kind's JSON Schema file (`schemas/<name>.json`): stable, two-space JSON and a newline. @internal */

@@ -7,9 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { definitionKinds, kindNamed, schemaText } from './kinds.js';
 import { runSla, type SlaCommandOptions } from './sla.js';
-import { runValidate } from './validate.js';
+import { runValidateFiles } from './validate.js';
 import { runDemo } from './demo.js';
 import { addServeCommand } from './serve/server.js';
+import { metricHelp, runMetrics, type MetricsCommandOptions } from './metrics.js';
 
 /** Where a run of the command reads the clock and writes. @internal */
 export interface CliEnv {
@@ -59,13 +60,13 @@ export function buildProgram(env: CliEnv, setExit: (code: number) => void): Comm
     .action(async (options: SlaCommandOptions) => setExit(await runSla(options, env)));
 
   program.command('validate')
-    .description('Check stored definitions (one, or a JSON list) and print every issue with its path.')
-    .argument('<file>', 'the definition file (JSON; - for stdin)')
+    .description('Check stored definitions (files of one definition or a JSON list) and print every issue with its path.')
+    .argument('<files...>', 'definition files (JSON; - for stdin)')
     .addOption(new Option('-k, --kind <kind>', 'the kind of definition (default: guessed from the content)').choices(definitionKinds().map((k) => k.name)))
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', () => `${examples(['itsm-kit validate calendar.json', 'itsm-kit validate slas.json --kind sla', 'itsm-kit validate matrix.json --kind priority-matrix --json'])}\nKinds: ${definitionKinds().map((k) => `${k.name} (${k.title})`).join(', ')}\n`)
-    .action((file: string, options: { kind?: string; json?: boolean }) => {
-      setExit(runValidate(file, options, (l) => env.stdout.write(`${l}\n`), (l) => env.stderr.write(`${l}\n`)));
+    .addHelpText('after', () => `${examples(['itsm-kit validate calendar.json', 'itsm-kit validate cals.json defs.json', 'itsm-kit validate slas.json --kind sla', 'itsm-kit validate matrix.json --kind priority-matrix --json'])}\nKinds: ${definitionKinds().map((k) => `${k.name} (${k.title})`).join(', ')}\n`)
+    .action((files: string[], options: { kind?: string; json?: boolean }) => {
+      setExit(runValidateFiles(files, options, (l) => env.stdout.write(`${l}\n`), (l) => env.stderr.write(`${l}\n`)));
     });
 
   program.command('schema')
@@ -86,6 +87,23 @@ export function buildProgram(env: CliEnv, setExit: (code: number) => void): Comm
       env.stdout.write(schemaText(kind));
       setExit(0);
     });
+
+  program.command('metrics')
+    .description('CSI metrics (MTTR, rates, SLA compliance) over incidents as NDJSON or CSV, as a table or JSON.')
+    .requiredOption('-i, --input <file>', 'records: NDJSON (one object a line) or .csv with a header; - for stdin')
+    .requiredOption('-m, --metric <names>', 'comma-separated metrics (see below)')
+    .option('--by <fields>', 'group by these fields (comma-separated)')
+    .option('--period <unit>', 'also group by day, week, month, quarter or year')
+    .option('-c, --calendars <file>', 'calendars by key, for business-time durations')
+    .option('--calendar <key>', 'measure durations in business time of this calendar')
+    .option('--now <instant>', 'censor open items at this instant (Kaplan-Meier median)')
+    .option('--format <format>', 'table or json', 'table')
+    .addHelpText('after', () => `${examples([
+      'itsm-kit metrics -i incidents.ndjson -m mttr,reopen-rate --by priority',
+      'itsm-kit metrics -i incidents.csv -m mttr --calendars cals.json --calendar support --period month',
+      'itsm-kit sla -d defs.json -c cals.json -t tickets.ndjson | itsm-kit metrics -i - -m sla-compliance --by slaId',
+    ])}\nMetrics:\n${metricHelp()}\n\nInstants need an offset (2026-03-09T09:00:00Z); durations are elapsed time unless --calendar.\n`)
+    .action((options: MetricsCommandOptions) => setExit(runMetrics(options, (t) => env.stdout.write(`${t}\n`), (l) => env.stderr.write(`${l}\n`))));
 
   program.command('demo')
     .description('Run the library on the embedded sample (890 real ServiceNow incidents) and print tables.')

@@ -1,11 +1,11 @@
 // `itsm-kit sla`: tickets in (NDJSON, one `{ id, events }` a line), one result line per ticket out, in input
 // order, in constant memory; `--workers N` spreads batches over worker threads.
-import { createWriteStream } from 'node:fs';
+import type { createWriteStream } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { evaluateLines, calendarsFrom, checkCalendarKeys, definitionsFrom, readNow, type LineOutcome, type SlaSetup } from './evaluate.js';
-import { fileSize, openInput, readDataFile, readLines, writeText } from './io.js';
+import { fileSize, openInput, openOutput, readDataFile, readLines, writeText } from './io.js';
 import { UsageError } from './errors.js';
 
 /** Options of `itsm-kit sla`, as commander parses them. @internal */
@@ -56,7 +56,6 @@ function positiveInt(text: string | undefined, option: string, fallback: number,
 /** A pool of worker threads evaluating batches; results come back by sequence number. */
 class Pool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
   private readonly waiting = new Map<number, (r: LineOutcome[]) => void>();
   private failure: Error | null = null;
 
@@ -69,11 +68,9 @@ class Pool {
       w.on('message', (m: { seq: number; outcomes: LineOutcome[] }) => {
         this.waiting.get(m.seq)?.(m.outcomes);
         this.waiting.delete(m.seq);
-        this.idle.push(w);
       });
       w.on('error', (e) => { this.failure = e; for (const r of this.waiting.values()) r([]); });
       this.workers.push(w);
-      this.idle.push(w);
     }
   }
 
@@ -104,7 +101,7 @@ export async function runSla(options: SlaCommandOptions, env: { stdout: Writable
   const source = options.tickets === '-' ? 'stdin' : options.tickets;
   const setup = setupFrom({ definitions: definitionsJson, calendars: calendarsJson }, { definitions: options.definitions, calendars: options.calendars ?? '--calendars' });
   const input = openInput(options.tickets, '--tickets');
-  const out: Writable = options.out === undefined ? env.stdout : createWriteStream(options.out);
+  const out: Writable = options.out === undefined ? env.stdout : openOutput(options.out, '--out');
   const explain = options.explain === true;
 
   const total = fileSize(options.tickets);

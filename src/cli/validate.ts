@@ -29,7 +29,19 @@ export function guessKind(value: unknown): DefinitionKind | null {
   return definitionKinds().find((k) => k.looksLike(value as Record<string, unknown>)) ?? null;
 }
 
-/** Runs `itsm-kit validate`; resolves to the exit status. @internal */
+/** Runs `itsm-kit validate` on several files; the exit status is the worst. @internal */
+export function runValidateFiles(files: readonly string[], options: { kind?: string; json?: boolean }, out: (line: string) => void, err: (line: string) => void): number {
+  if (options.json === true && files.length > 1) {
+    const reports: unknown[] = [];
+    let code = 0;
+    for (const file of files) code = Math.max(code, runValidate(file, options, (text) => reports.push({ file, reports: JSON.parse(text) }), err));
+    out(JSON.stringify(reports, null, 2));
+    return code;
+  }
+  return files.reduce((code, file) => Math.max(code, runValidate(file, options, out, err)), 0);
+}
+
+/** Runs `itsm-kit validate` on one file; resolves to the exit status. @internal */
 export function runValidate(file: string, options: { kind?: string; json?: boolean }, out: (line: string) => void, err: (line: string) => void): number {
   const kind = options.kind === undefined ? undefined : kindNamed(options.kind);
   if (options.kind !== undefined && kind === undefined) {

@@ -23,23 +23,62 @@ export interface ControlChartSvgOptions {
   readonly labels?: readonly string[];
   /** The unit of the values, for the tooltips (`h`, `incidents`). */
   readonly unit?: string;
+  /**
+   * The least value the series can take (0 for counts, durations and rates). A lower natural process limit
+   * below it is drawn and labelled at the bound instead (Wheeler's convention: no negative count is "in control").
+   */
+  readonly lowerBound?: number;
+  /** The greatest value the series can take (100 for a percentage); an upper limit above it is clamped likewise. */
+  readonly upperBound?: number;
 }
 
-const PAD = { left: 56, right: 16, top: 34, bottom: 34 };
+/** Short names of the Western Electric rules, for the legend (the tooltips give the full description). */
+const RULE_NAMES: Record<number, string> = { 1: 'beyond limits', 2: '2 of 3 beyond 2σ', 3: '4 of 5 beyond 1σ', 4: '8 on one side' };
+/** Marker style per rule: filled red for rule 1, rings for the run rules (a point takes its lowest rule). */
+const RULE_STYLE: Record<number, { fill: string; stroke: string; r: number }> = {
+  1: { fill: '#c53030', stroke: '#c53030', r: 5.5 },
+  2: { fill: '#ffffff', stroke: '#c53030', r: 5 },
+  3: { fill: '#ffffff', stroke: '#dd6b20', r: 5 },
+  4: { fill: '#ffffff', stroke: '#b7791f', r: 5 },
+};
+
+/**
+ * The limits as drawn: the chart's limits clamped to the series' possible range, and whether each was clamped.
+ * @internal
+ */
+export function clampedLimits(chart: Pick<XmrChart, 'lowerLimit' | 'upperLimit'>, bounds: { lowerBound?: number | null; upperBound?: number | null }): { lower: number | null; upper: number | null; lowerClamped: boolean; upperClamped: boolean } {
+  const lb = bounds.lowerBound ?? null, ub = bounds.upperBound ?? null;
+  const lowerClamped = chart.lowerLimit !== null && lb !== null && chart.lowerLimit < lb;
+  const upperClamped = chart.upperLimit !== null && ub !== null && chart.upperLimit > ub;
+  return {
+    lower: lowerClamped ? lb : chart.lowerLimit, upper: upperClamped ? ub : chart.upperLimit, lowerClamped, upperClamped,
+  };
+}
+
+const PAD = { left: 56, right: 16, top: 52, bottom: 34 };
+/** Average width of a character of the 11-unit legend text (system sans-serif), to place the markers. */
+const CHAR_W = 5.6;
 
 /**
  * Draws an XmR chart (from the metrics module's `xmrChart`) as SVG: the individual values as a line with a dot
- * per point, the center line and the natural process limits, and every point that completes a run rule in red
- * with the rules in its tooltip (`data-signals`). A pure function returning a standalone SVG document (no
- * script). A chart with too few points for limits draws the points and says so.
+ * per point, the center line and the natural process limits, and every point that completes a run rule marked
+ * by its lowest rule (filled red for rule 1, a ring for the run rules) with all its rules in its tooltip
+ * (`data-signals`). A legend names the rules that mark a point and how many; a chart without a signal says so.
+ * A pure function returning a standalone SVG document (no script). A chart with too few points for limits
+ * draws the points and says so.
+ *
+ * For a series that cannot be negative (counts, durations, rates) pass `lowerBound: 0`: a computed lower
+ * limit below 0 is drawn at 0, labelled `(floor)`, and marked `data-clamped` with the computed value in
+ * `data-computed` (Wheeler's convention; the chart's data is not changed). `upperBound` does the same on top
+ * (100 for a percentage).
  *
  * @param chart - The XmR chart.
- * @param options - `width`, `height`, `title`, `labels`, `unit`.
+ * @param options - `width`, `height`, `title`, `labels`, `unit`, `lowerBound`, `upperBound`.
  * @returns The SVG markup.
- * @throws {@link core!ItsmError} `invalid_argument` when `chart` is not an XmR chart or the labels do not match its points.
+ * @throws {@link core!ItsmError} `invalid_argument` when `chart` is not an XmR chart, the labels do not match its points or a bound is not a finite number.
  * @example
  * ```ts
- * const svg = renderControlChartSvg(xmrChart(weeklyCounts), { title: 'Incidents per week', labels: weeks });
+ * const svg = renderControlChartSvg(xmrChart(weeklyCounts), { title: 'Incidents per week', labels: weeks, lowerBound: 0 });
  * ```
  * @category Charts
  */
@@ -47,7 +86,13 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
   if (chart === null || typeof chart !== 'object' || !Array.isArray(chart.points)) {
     throw new ItsmError('invalid_argument', 'chart: expected an XmR chart from xmrChart(values).', { details: { field: 'chart' } });
   }
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ width?, height?, title?, labels?, unit? }');
+  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ width?, height?, title?, labels?, unit?, lowerBound?, upperBound? }');
+  for (const key of ['lowerBound', 'upperBound'] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {
+      throw new ItsmError('invalid_argument', `options.${key}: expected a finite number.`, { details: { field: `options.${key}` } });
+    }
+  }
   const labels = options.labels;
   if (labels !== undefined && (!Array.isArray(labels) || labels.length !== chart.points.length)) {
     throw new ItsmError('invalid_argument', `options.labels: expected one label per point (${chart.points.length}).`, { details: { field: 'options.labels' } });
@@ -66,11 +111,15 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
     return out.join('\n');
   }
   const values = pts.map((p) => p.value);
-  const lines = [chart.center, chart.upperLimit, chart.lowerLimit].filter((v): v is number => v !== null);
+  const limits = clampedLimits(chart, options);
+  const lines = [chart.center, limits.upper, limits.lower].filter((v): v is number => v !== null);
   let lo = Math.min(...values, ...lines), hi = Math.max(...values, ...lines);
   if (hi === lo) { hi += 1; lo -= 1; }
   const padY = (hi - lo) * 0.08;
-  lo -= padY; hi += padY;
+  // Never pad below a bound the series cannot cross: the axis of a count starts at 0.
+  lo = options.lowerBound !== undefined && lo >= options.lowerBound ? Math.max(options.lowerBound, lo - padY) : lo - padY;
+  hi = options.upperBound !== undefined && hi <= options.upperBound ? Math.min(options.upperBound, hi + padY) : hi + padY;
+  if (hi === lo) hi = lo + 1;
   const plotW = width - PAD.left - PAD.right, plotH = height - PAD.top - PAD.bottom;
   const x = (i: number): number => PAD.left + (pts.length === 1 ? plotW / 2 : (i / (pts.length - 1)) * plotW);
   const y = (v: number): number => PAD.top + (1 - (v - lo) / (hi - lo)) * plotH;
@@ -81,24 +130,54 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
     out.push(`<line x1="${PAD.left}" y1="${coord(y(v))}" x2="${coord(PAD.left + plotW)}" y2="${coord(y(v))}" stroke="#edf2f7"/>` +
       `<text x="${PAD.left - 6}" y="${coord(y(v) + 4)}" text-anchor="end" fill="#718096" font-size="11">${escapeXml(figure(v))}</text>`);
   }
-  const hline = (v: number, role: string, color: string, dash: boolean): void => {
-    out.push(`<g data-role="${role}" data-value="${v}"><title>${escapeXml(`${role.replace('-', ' ')}: ${figure(v, 2)}${unit}`)}</title><line x1="${PAD.left}" y1="${coord(y(v))}" x2="${coord(PAD.left + plotW)}" y2="${coord(y(v))}" stroke="${color}" stroke-width="1.5"${dash ? ' stroke-dasharray="6 4"' : ''}/></g>`);
+  const hline = (v: number, role: string, color: string, dash: boolean, extra: string, tip: string): void => {
+    out.push(`<g data-role="${role}" data-value="${v}"${extra}><title>${escapeXml(tip)}</title><line x1="${PAD.left}" y1="${coord(y(v))}" x2="${coord(PAD.left + plotW)}" y2="${coord(y(v))}" stroke="${color}" stroke-width="1.5"${dash ? ' stroke-dasharray="6 4"' : ''}/></g>`);
   };
-  if (chart.center !== null) hline(chart.center, 'center', '#2f855a', false);
-  if (chart.upperLimit !== null) hline(chart.upperLimit, 'upper-limit', '#c53030', true);
-  if (chart.lowerLimit !== null) hline(chart.lowerLimit, 'lower-limit', '#c53030', true);
-  const legend = chart.center === null ? '' : `mean ${figure(chart.center)}` + (chart.upperLimit === null ? '' : ` · limits ${figure(chart.lowerLimit!)} to ${figure(chart.upperLimit)}`);
-  out.push(`<text x="${coord(width - PAD.right)}" y="20" text-anchor="end" fill="#4a5568" font-size="11">${escapeXml(legend)}${legend === '' ? '' : ' · '}<tspan fill="#c53030">● signal</tspan></text>`);
+  if (chart.center !== null) hline(chart.center, 'center', '#2f855a', false, '', `mean: ${figure(chart.center, 2)}${unit}`);
+  if (limits.upper !== null) {
+    hline(limits.upper, 'upper-limit', '#c53030', true, limits.upperClamped ? ` data-clamped="true" data-computed="${chart.upperLimit}"` : '',
+      `upper natural process limit: ${figure(limits.upper, 2)}${unit}${limits.upperClamped ? ` (computed ${figure(chart.upperLimit!, 2)}, clamped at the largest possible value)` : ''}`);
+  }
+  if (limits.lower !== null) {
+    hline(limits.lower, 'lower-limit', '#c53030', true, limits.lowerClamped ? ` data-clamped="true" data-computed="${chart.lowerLimit}"` : '',
+      `lower natural process limit: ${figure(limits.lower, 2)}${unit}${limits.lowerClamped ? ` (computed ${figure(chart.lowerLimit!, 2)}, clamped at the least possible value)` : ''}`);
+  }
+  const parts: string[] = [];
+  if (chart.center !== null) parts.push(`mean ${figure(chart.center)}`);
+  if (limits.upper !== null && limits.lower !== null) {
+    parts.push(`limits ${figure(limits.lower)}${limits.lowerClamped ? ' (floor)' : ''} to ${figure(limits.upper)}${limits.upperClamped ? ' (ceiling)' : ''}`);
+  }
+  out.push(`<text x="${PAD.left}" y="38" fill="#4a5568" font-size="11">${escapeXml(parts.join(' · '))}</text>`);
   out.push(`<polyline fill="none" stroke="#2b6cb0" stroke-width="2" points="${pts.map((p) => `${coord(x(p.index))},${coord(y(p.value))}`).join(' ')}"/>`);
+  const used = new Map<number, number>();
   for (const p of pts) {
     const signal = p.signals.length > 0;
     const rules = p.signals.map((r: number) => chart.signals.find((s) => s.rule === r)?.description ?? `rule ${r}`);
     const label = labels?.[p.index] ?? `point ${p.index + 1}`;
     const tip = `${label}: ${figure(p.value, 2)}${unit}${signal ? ` — signal: ${rules.join('; ')}` : ''}`;
-    out.push(`<circle cx="${coord(x(p.index))}" cy="${coord(y(p.value))}" r="${signal ? 5 : 3.5}" fill="${signal ? '#c53030' : '#2b6cb0'}" data-index="${p.index}" data-value="${p.value}" data-signals="${p.signals.join(' ')}"><title>${escapeXml(tip)}</title></circle>`);
+    const first = signal ? Math.min(...p.signals) : 0;
+    const style = signal ? RULE_STYLE[first] ?? RULE_STYLE[1]! : { fill: '#2b6cb0', stroke: '#2b6cb0', r: 3.5 };
+    if (signal) used.set(first, (used.get(first) ?? 0) + 1);
+    out.push(`<circle cx="${coord(x(p.index))}" cy="${coord(y(p.value))}" r="${style.r}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="2" data-index="${p.index}" data-value="${p.value}" data-signals="${p.signals.join(' ')}"><title>${escapeXml(tip)}</title></circle>`);
+  }
+  // The legend names only the rules that mark a point, with how many points each marks.
+  let lx = width - PAD.right;
+  const entries = [...used].sort((a, b) => b[0] - a[0]);
+  if (entries.length === 0 && chart.center !== null && chart.reason !== 'insufficient_data') {
+    out.push(`<text x="${coord(lx)}" y="38" text-anchor="end" fill="#2f855a" font-size="11" data-role="legend">no signal</text>`);
+  }
+  for (const [rule, count] of entries) {
+    const name = chart.rules === 'western-electric' ? RULE_NAMES[rule] ?? `rule ${rule}` : chart.signals.find((g) => g.rule === rule)?.description ?? `rule ${rule}`;
+    const text = `rule ${rule}: ${name} (${count})`;
+    const st = RULE_STYLE[rule] ?? RULE_STYLE[1]!;
+    out.push(`<g data-role="legend" data-rule="${rule}"><text x="${coord(lx)}" y="38" text-anchor="end" fill="#2d3748" font-size="11">${escapeXml(text)}</text>` +
+      `<path d="M${coord(lx - text.length * CHAR_W - 13)},34 a4.5,4.5 0 1,0 9,0 a4.5,4.5 0 1,0 -9,0" fill="${st.fill}" stroke="${st.stroke}" stroke-width="2"/></g>`);
+    lx -= text.length * CHAR_W + 26;
   }
   if (labels !== undefined) {
-    const shown = [...new Set([0, Math.floor((pts.length - 1) / 2), pts.length - 1])];
+    // Every label when they fit (about 80 units each), else the first, middle and last.
+    const fit = Math.floor(plotW / 80) + 1;
+    const shown = pts.length <= fit ? pts.map((_, i) => i) : [...new Set([0, Math.floor((pts.length - 1) / 2), pts.length - 1])];
     for (const i of shown) {
       const a = pts.length === 1 ? 'middle' : i === 0 ? 'start' : i === pts.length - 1 ? 'end' : 'middle';
       out.push(`<text x="${coord(x(i))}" y="${coord(height - 12)}" text-anchor="${a}" fill="#4a5568" font-size="11">${escapeXml(labels[i]!)}</text>`);

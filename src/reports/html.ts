@@ -2,10 +2,11 @@ import { ItsmError } from '../core/errors.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import type { SlaResult } from '../sla/result.js';
 import { renderControlChartSvg } from './control-chart-svg.js';
-import { checkReport, reportHeading, reportTables } from './markdown.js';
+import { checkReport, reportHeading, reportTables, showHours } from './markdown.js';
 import { renderSlaTimelineSvg } from './sla-timeline.js';
-import { escapeXml } from './svg.js';
-import type { ServiceReport } from './types.js';
+import { formatInstant } from '../calendar/format.js';
+import { escapeXml, figure } from './svg.js';
+import type { ReportSeries, ServiceReport } from './types.js';
 
 /**
  * Options of {@link renderReportHtml}.
@@ -19,8 +20,44 @@ import type { ServiceReport } from './types.js';
 export interface ReportHtmlOptions {
   /** The page title and heading (default: the report's period). */
   readonly title?: string;
-  /** SLA clocks to draw as timelines under the report (a breached ticket or two, for instance). */
-  readonly timelines?: ReadonlyArray<{ readonly label: string; readonly result: SlaResult }>;
+  /**
+   * SLA clocks to draw as timelines under the report (a breached ticket or two, for instance), each with a
+   * caption (default: what was counted, paused and outside hours, and when it breached or stopped).
+   */
+  readonly timelines?: ReadonlyArray<{ readonly label: string; readonly result: SlaResult; readonly caption?: string }>;
+  /** Text added to a control chart's caption, by metric (what the data's context explains). */
+  readonly captions?: Partial<Readonly<Record<ReportSeries['metric'], string>>>;
+}
+
+const NBSP = '\u00a0';
+
+/** A duration in milliseconds for people (`showHours`), `0 h` for none. @internal */
+const showMs = (ms: number): string => showHours(ms / 3_600_000);
+
+/**
+ * The "why" of an SLA clock in one or two sentences: counted time against the target, pauses with their
+ * causes, time outside business hours, and the breach or stop.
+ * @internal
+ */
+export function describeSlaClock(r: SlaResult): string {
+  const sum = (kind: string): number => r.segments.filter((s) => s.kind === kind).reduce((a, s) => a + (s.to.getTime() - s.from.getTime()), 0);
+  const counted = r.segments.filter((s) => s.kind === 'counting').reduce((a, s) => a + s.businessMs, 0);
+  const paused = sum('paused'), outside = sum('outside_hours');
+  const causes = [...new Set(r.segments.filter((s) => s.kind === 'paused').map((s) => s.cause.replace(/^paused: /, '')))].filter((c) => c !== '');
+  const when = (d: Date): string => formatInstant(d, r.timeZone);
+  const parts = [`Blue: ${showMs(counted)} counted against the ${showMs(r.targetMs)} target.`];
+  parts.push(paused > 0 ? `Amber: ${showMs(paused)} paused${causes.length > 0 ? ` (${causes.join('; ')})` : ''}, not counted.` : 'The clock never paused.');
+  parts.push(outside > 0 ? `Grey: ${showMs(outside)} outside business hours, not counted.` : `No time outside business hours: the ${r.calendar} calendar counts around the clock.`);
+  if (r.breachedAt !== null) {
+    const before = r.segments.filter((s) => s.kind === 'paused' && s.from.getTime() < r.breachedAt!.getTime()).length;
+    const firstPause = r.segments.find((s) => s.kind === 'paused');
+    const early = firstPause === undefined ? 0 : r.segments.filter((s) => s.kind === 'counting' && s.to.getTime() <= firstPause.from.getTime()).reduce((a, s) => a + s.businessMs, 0);
+    parts.push(`It breached at ${when(r.breachedAt)}, when the counted time reached the target${before === 0
+      ? ', before any pause: pausing later could not help'
+      : `: ${showMs(early)} had run before the first pause, and the rest of the target ran out after work resumed (${before} pause${before === 1 ? '' : 's'} before the breach)`}.`);
+  } else if (r.stage === 'completed') parts.push('It met its target.');
+  if (r.stoppedAt !== null) parts.push(`The clock stopped at ${when(r.stoppedAt)}.`);
+  return parts.join(' ');
 }
 
 const CSS = `
@@ -41,6 +78,11 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e2e8f0; v
 th { background: #edf2f7; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chart svg { display: block; width: 100%; min-width: 640px; max-width: 960px; height: auto; }
+figure { margin: 16px 0 24px; }
+figcaption { color: #4a5568; font-size: 0.9rem; max-width: 60rem; margin-top: 4px; }
+.card .sub { font-size: 0.85rem; color: #4a5568; }
+.tall { max-height: 26rem; overflow-y: auto; }
+.tall th { position: sticky; top: 0; }
 .empty { color: #4a5568; }
 .flag-worse { color: #c53030; font-weight: 600; }
 .flag-better { color: #2f855a; font-weight: 600; }
@@ -55,7 +97,7 @@ const NUMERIC = /^[-–\d.,% ()h]+$|^\d/;
  * box (charts keep their natural size, so their text stays legible) and the page itself never does.
  *
  * @param report - A report from {@link serviceReport}.
- * @param options - `title`, `timelines`.
+ * @param options - `title`, `timelines` (each with an optional `caption`), `captions` (added to the control charts' captions).
  * @returns The HTML document (XHTML-compatible markup).
  * @throws {@link core!ItsmError} `invalid_argument` when `report` is not a service report or a timeline is not an SLA result.
  * @example
@@ -66,10 +108,9 @@ const NUMERIC = /^[-–\d.,% ()h]+$|^\d/;
  */
 export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptions = {}): string {
   checkReport(report);
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ title?, timelines? }');
+  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ title?, timelines?, captions? }');
   const title = options.title ?? reportHeading(report);
   const tables = reportTables(report);
-  const summary = tables[0]!;
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="en" xmlns="http://www.w3.org/1999/xhtml">',
@@ -84,19 +125,24 @@ export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptio
     `<h1>${escapeXml(title)}</h1>`,
     `<p class="empty">${escapeXml(reportHeading(report))}</p>`,
     '<div class="cards">',
-    ...summary.rows.map(([label, value]) => `<div class="card"><div class="label">${escapeXml(label!)}</div><div class="value">${escapeXml(value!)}</div></div>`),
+    ...summaryCards(report).map(([label, value, sub]) => `<div class="card"><div class="label">${escapeXml(label)}</div><div class="value">${escapeXml(value)}</div>${sub === '' ? '' : `<div class="sub">${escapeXml(sub)}</div>`}</div>`),
     '</div>',
   ];
+  const captions = options.captions ?? {};
+  if (captions === null || typeof captions !== 'object') throw optionsNotObjectError('options.captions', '{ opened?, mttr_hours?, sla_percent? }');
   out.push('<section><h2>Control charts</h2>');
   for (const s of report.series) {
-    out.push(`<div class="chart scroll" data-metric="${s.metric}">${renderControlChartSvg(s.chart, { title: s.title, labels: s.labels, width: 640, height: 260 })}</div>`);
+    const bounds = { lowerBound: s.lowerBound ?? 0, ...(s.upperBound === null || s.upperBound === undefined ? {} : { upperBound: s.upperBound }) };
+    const extra = captions[s.metric];
+    out.push(`<figure class="chart" data-metric="${s.metric}"><div class="scroll">${renderControlChartSvg(s.chart, { title: s.title, labels: s.labels, width: 640, height: 260, ...bounds })}</div>` +
+      `<figcaption>${escapeXml(s.caption ?? '')}${typeof extra === 'string' && extra !== '' ? ` ${escapeXml(extra)}` : ''}</figcaption></figure>`);
   }
   out.push('</section>');
   for (const t of tables.slice(1)) {
     out.push(`<section><h2>${escapeXml(t.title)}</h2>`);
     if (t.rows.length === 0) out.push(`<p class="empty">${escapeXml(t.empty)}</p>`);
     else {
-      out.push('<div class="scroll"><table>', `<thead><tr>${t.head.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('')}</tr></thead>`, '<tbody>');
+      out.push(`<div class="scroll${t.rows.length > 12 ? ' tall' : ''}"><table>`, `<thead><tr>${t.head.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('')}</tr></thead>`, '<tbody>');
       for (const r of t.rows) {
         out.push(`<tr>${r.map((c, i) => {
           const cls = t.title === 'Trend flags' && i === 2 ? ` class="flag-${c}"` : i > 0 && NUMERIC.test(c) ? ' class="num"' : '';
@@ -112,10 +158,30 @@ export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptio
   if (timelines.length > 0) {
     out.push('<section><h2>SLA timelines</h2>');
     for (const t of timelines) {
-      out.push(`<div class="chart scroll" data-timeline="${escapeXml(t.label)}">${renderSlaTimelineSvg(t.result, { width: 640, title: `${t.label}: ${t.result.slaId} ${t.result.breached ? '(breached)' : `(${t.result.stage.replace('_', ' ')})`}` })}</div>`);
+      const caption = typeof t.caption === 'string' ? t.caption : describeSlaClock(t.result);
+      out.push(`<figure class="chart" data-timeline="${escapeXml(t.label)}"><div class="scroll">${renderSlaTimelineSvg(t.result, { width: 640, title: `${t.label}: ${t.result.slaId} ${t.result.breached ? '(breached)' : `(${t.result.stage.replace('_', ' ')})`}` })}</div>` +
+        `<figcaption>${escapeXml(caption)}</figcaption></figure>`);
     }
     out.push('</section>');
   }
   out.push('</main>', '</body>', '</html>', '');
   return out.join('\n');
+}
+
+/** The summary as cards: label, value for people, and the detail under it. */
+function summaryCards(report: ServiceReport): Array<[string, string, string]> {
+  const pct = (v: number | null): string => (v === null ? '–' : `${figure(v, 0)}${NBSP}%`);
+  const o = report.sla.overall, m = report.mttr;
+  const cards: Array<[string, string, string]> = [
+    ['Incidents opened', String(report.volumes.opened), ''],
+    ['Incidents resolved', String(report.volumes.resolved), ''],
+    ['SLA met', o.total === 0 ? '–' : pct(o.percent), o.total === 0 ? 'no SLA decided' : `${o.met} of ${o.total} cycles`],
+    ['Mean time to resolve', m.meanHours === null ? '–' : showHours(m.meanHours),
+      m.medianHours === null || m.p90Hours === null ? '' : `median ${showHours(m.medianHours)} · 90th pct ${showHours(m.p90Hours)}`],
+    ['Backlog at period end', String(report.backlog.open), report.backlog.oldest === null ? '' : `oldest ${showHours(report.backlog.oldest.ageHours)}`],
+  ];
+  if (report.changes !== null) cards.push(['Change success', report.changes.total === 0 ? '–' : pct(report.changes.successPercent), `${report.changes.successful} of ${report.changes.total} changes`]);
+  if (report.csat !== null) cards.push(['CSAT (scores 4-5)', report.csat.responses === 0 ? '–' : pct(report.csat.percent), `${report.csat.responses} responses`]);
+  if (report.sla.notEvaluated > 0) cards.push(['SLA not evaluated', String(report.sla.notEvaluated), 'tickets']);
+  return cards;
 }

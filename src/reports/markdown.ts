@@ -9,6 +9,12 @@ export function show(v: number | null, digits = 1, suffix = ''): string {
   return `${Object.is(r, -0) ? 0 : r}${suffix}`;
 }
 
+/** Hours for people: `51 h` under two days, `5.4 d` from there (no-break space before the unit). @internal */
+export function showHours(hours: number): string {
+  const r = (v: number, d: number): string => { const x = Number(v.toFixed(d)); return String(Object.is(x, -0) ? 0 : x); };
+  return hours < 48 ? `${r(hours, hours < 10 ? 1 : 0)}\u00a0h` : `${r(hours / 24, hours < 240 ? 1 : 0)}\u00a0d`;
+}
+
 /** `90% (45 of 50)`. @internal */
 export function showCompliance(c: ComplianceFigure): string {
   return c.total === 0 ? '–' : `${show(c.percent, 1, '%')} (${c.met} of ${c.total})`;
@@ -42,7 +48,7 @@ export function reportTables(report: ServiceReport): ReportTable[] {
       ['Incidents opened', String(report.volumes.opened)],
       ['Incidents resolved', String(report.volumes.resolved)],
       ['SLA met', showCompliance(report.sla.overall)],
-      ['MTTR (mean / median / 90th percentile)', m.count === 0 ? '–' : `${show(m.meanHours, 1, ' h')} / ${show(m.medianHours, 1, ' h')} / ${show(m.p90Hours, 1, ' h')}`],
+      ['MTTR (mean / median / 90th percentile)', m.count === 0 || m.meanHours === null || m.medianHours === null || m.p90Hours === null ? '–' : `${showHours(m.meanHours)} / ${showHours(m.medianHours)} / ${showHours(m.p90Hours)}`],
       ['Backlog at period end', String(report.backlog.open)],
       ...(report.changes === null ? [] : [['Change success rate', report.changes.total === 0 ? '–' : `${show(report.changes.successPercent, 1, '%')} (${report.changes.successful} of ${report.changes.total})`]]),
       ...(report.csat === null ? [] : [['CSAT (scores 4-5)', report.csat.responses === 0 ? '–' : `${show(report.csat.percent, 1, '%')} of ${report.csat.responses} responses`]]),
@@ -53,7 +59,7 @@ export function reportTables(report: ServiceReport): ReportTable[] {
   t.push({
     title: `Volumes by ${report.period.interval}`,
     head: [report.period.interval === 'month' ? 'Month' : report.period.interval === 'week' ? 'Week of' : 'Day', 'Opened', 'Resolved', 'MTTR', 'SLA met'],
-    rows: report.buckets.map((b) => [b.label, String(b.opened), String(b.resolved), show(b.mttrHours, 1, ' h'), showCompliance(b.sla)]),
+    rows: report.buckets.map((b) => [b.label, String(b.opened), String(b.resolved), b.mttrHours === null ? '–' : showHours(b.mttrHours), showCompliance(b.sla)]),
     empty: 'No buckets.',
   });
   t.push({

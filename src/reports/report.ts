@@ -71,7 +71,9 @@ function checkList(value: unknown, field: string): readonly unknown[] {
  * - change success: successful / all changes implemented in the period; CSAT: share of scores 4-5 (1-5 scale);
  * - trends: per bucket series (opened, MTTR, SLA %) judged by the metrics module's XmR chart (Western
  *   Electric rules) and Mann-Kendall test; a flag is raised only for a run-rule signal or a significant trend,
- *   on series of at least four buckets with data.
+ *   on series of at least four buckets with data. Each series carries the range its values can take
+ *   (`lowerBound` 0; `upperBound` 100 for SLA %), to draw with `renderControlChartSvg`, and a caption; a
+ *   flag's evidence quotes the limits clamped to that range.
  *
  * @param input - The period, time zone, incidents, SLA results and optional changes, surveys and catalogue.
  * @param options - `topCauses`, `alpha`, `breachCause`.
@@ -188,7 +190,7 @@ export function serviceReport(input: ServiceReportInput, options: ServiceReportO
     mttrHours: ttr[k]!.length === 0 ? null : ttr[k]!.reduce((a, x) => a + x, 0) / ttr[k]!.length,
     sla: figure(bucketSla[k]!.met, bucketSla[k]!.breached),
   }));
-  const { series, trends } = judgeSeries(reportBuckets, options.alpha ?? 0.05);
+  const { series, trends } = judgeSeries(reportBuckets, options.alpha ?? 0.05, interval);
 
   return {
     period: { from: new Date(from), to: new Date(to), interval, timeZone: input.timeZone },

@@ -34,8 +34,9 @@ const BAR_Y = 44, BAR_H = 26, MARGIN = 16;
  * every stretch carries `data-kind`, `data-from`, `data-to` and a `<title>` with its cause (a tooltip).
  * A pure function returning a standalone SVG document (no script, no external reference).
  *
- * The axis runs from the start of the cycle to the latest of `now`, the last stretch, the breach and the stop;
- * for an open clock the due instant is included when it lies within three times that span (a long pause can
+ * The axis runs from the start of the cycle to the latest of `now`, the last stretch, the breach and the stop
+ * (for a completed or canceled clock, `now` is left out: the axis ends at the stop, and `now` is marked only
+ * when it falls within); for an open clock the due instant is included when it lies within three times that span (a long pause can
  * push it far out). Each marker is listed with its local time (in the zone the calendar was read in) in a key
  * under the bar.
  *
@@ -69,7 +70,8 @@ export function renderSlaTimelineSvg(result: SlaResult, options: SlaTimelineOpti
   }
   const closed = result.stage === 'completed' || result.stage === 'canceled';
   const t0 = Math.min(result.startedAt?.getTime() ?? Infinity, segs[0]?.from.getTime() ?? Infinity);
-  let t1 = Math.max(result.evaluatedAt.getTime(), segs.at(-1)?.to.getTime() ?? t0, result.breachedAt?.getTime() ?? t0, result.stoppedAt?.getTime() ?? t0);
+  // A closed clock ends at its stop: `now` (often months later in a report) would squash the cycle to a sliver.
+  let t1 = Math.max(closed ? t0 : result.evaluatedAt.getTime(), segs.at(-1)?.to.getTime() ?? t0, result.breachedAt?.getTime() ?? t0, result.stoppedAt?.getTime() ?? t0);
   const due = closed ? null : result.dueAt?.getTime() ?? null;
   if (due !== null && due > t1 && due - t0 <= 3 * Math.max(1, t1 - t0)) t1 = due;
   const span = Math.max(1, t1 - t0);
@@ -88,7 +90,7 @@ export function renderSlaTimelineSvg(result: SlaResult, options: SlaTimelineOpti
   if (result.breachedAt !== null) marks.push({ t: result.breachedAt.getTime(), color: '#c53030', label: 'breach', role: 'breach', dash: false });
   else if (due !== null && due <= t1) marks.push({ t: due, color: '#c53030', label: 'due', role: 'due', dash: true });
   if (result.stoppedAt !== null) marks.push({ t: result.stoppedAt.getTime(), color: '#2f855a', label: result.stage === 'canceled' ? 'canceled' : 'stopped', role: 'stop', dash: false });
-  marks.push({ t: result.evaluatedAt.getTime(), color: '#1a202c', label: 'now', role: 'now', dash: false });
+  if (result.evaluatedAt.getTime() <= t1) marks.push({ t: result.evaluatedAt.getTime(), color: '#1a202c', label: 'now', role: 'now', dash: false });
   const keyTop = BAR_Y + BAR_H + 22;
   marks.forEach((m, i) => {
     const px = coord(x(m.t));

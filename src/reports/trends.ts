@@ -5,10 +5,21 @@ import type { ReportBucket, ReportSeries, ReportTrendFlag } from './types.js';
 /** Fewer buckets with data than this raise no flag: a chart of three points says nothing. */
 export const MIN_POINTS_FOR_FLAGS = 4;
 
-const SERIES: ReadonlyArray<{ metric: ReportSeries['metric']; title: string; value: (b: ReportBucket) => number | null; upIsBetter: boolean }> = [
-  { metric: 'opened', title: 'Incidents opened', value: (b) => b.opened, upIsBetter: false },
-  { metric: 'mttr_hours', title: 'Mean time to resolve (hours)', value: (b) => b.mttrHours, upIsBetter: false },
-  { metric: 'sla_percent', title: 'SLA met (%)', value: (b) => b.sla.percent, upIsBetter: true },
+const SERIES: ReadonlyArray<{ metric: ReportSeries['metric']; title: string; value: (b: ReportBucket) => number | null; upIsBetter: boolean; upperBound: number | null; caption: (interval: string) => string }> = [
+  {
+    metric: 'opened', title: 'Incidents opened', value: (b) => b.opened, upIsBetter: false, upperBound: null,
+    caption: (i) => `Incidents opened in each ${i}. A count cannot be negative, so the lower limit is drawn at 0 when the computed one is below it.`,
+  },
+  {
+    metric: 'mttr_hours', title: 'Mean time to resolve (hours)', value: (b) => b.mttrHours, upIsBetter: false, upperBound: null,
+    caption: (i) => `Mean hours from opening to resolution of the incidents resolved in each ${i} (by resolution ${i}). ` +
+      'Read a rise with care: the later a bucket, the longer an incident opened early in the period must have stayed open to resolve in it, ' +
+      'so late buckets hold the long cases (a selection effect of the window), not necessarily slower work.',
+  },
+  {
+    metric: 'sla_percent', title: 'SLA met (%)', value: (b) => b.sla.percent, upIsBetter: true, upperBound: 100,
+    caption: (i) => `Share of SLA cycles met among those decided in each ${i} (at their stop, or at their breach while still open). Limits are kept within 0-100 %.`,
+  },
 ];
 
 /**
@@ -16,7 +27,7 @@ const SERIES: ReadonlyArray<{ metric: ReportSeries['metric']; title: string; val
  * line with hits on the XmR chart, one for a significant Mann-Kendall trend.
  * @internal
  */
-export function judgeSeries(buckets: readonly ReportBucket[], alpha: number): { series: ReportSeries[]; trends: ReportTrendFlag[] } {
+export function judgeSeries(buckets: readonly ReportBucket[], alpha: number, interval = 'bucket'): { series: ReportSeries[]; trends: ReportTrendFlag[] } {
   const series: ReportSeries[] = [];
   const trends: ReportTrendFlag[] = [];
   for (const s of SERIES) {
@@ -27,7 +38,9 @@ export function judgeSeries(buckets: readonly ReportBucket[], alpha: number): { 
     }
     const chart = xmrChart(values);
     const trend = mannKendall(values, { alpha });
-    series.push({ metric: s.metric, title: s.title, labels, values, chart, trend });
+    series.push({ metric: s.metric, title: s.title, labels, values, chart, trend, lowerBound: 0, upperBound: s.upperBound, caption: s.caption(interval) });
+    const lower = chart.lowerLimit === null ? null : Math.max(0, chart.lowerLimit);
+    const upper = chart.upperLimit === null ? null : s.upperBound === null ? chart.upperLimit : Math.min(s.upperBound, chart.upperLimit);
     if (values.length < MIN_POINTS_FOR_FLAGS) continue;
     const assess = (up: boolean): 'better' | 'worse' => (up === s.upIsBetter ? 'better' : 'worse');
     for (const signal of chart.signals) {
@@ -39,7 +52,7 @@ export function judgeSeries(buckets: readonly ReportBucket[], alpha: number): { 
         trends.push({
           metric: s.metric, test: 'xmr', rule: signal.rule, direction: up ? 'up' : 'down', assessment: assess(up),
           buckets: hits.map((i) => labels[i]!),
-          evidence: `XmR rule ${signal.rule}: ${signal.description}, ${up ? 'above' : 'below'} the mean of ${round(chart.center)} (limits ${round(chart.lowerLimit!)} to ${round(chart.upperLimit!)})`,
+          evidence: `XmR rule ${signal.rule}: ${signal.description}, ${up ? 'above' : 'below'} the mean of ${round(chart.center)} (limits ${round(lower!)} to ${round(upper!)})`,
         });
       }
     }

@@ -165,6 +165,12 @@ export interface ReportSeries {
   readonly values: readonly number[];
   readonly chart: XmrChart;
   readonly trend: MannKendallResult;
+  /** The least value the series can take (0: counts, hours and percentages are never negative); pass it to `renderControlChartSvg`. */
+  readonly lowerBound: number;
+  /** The greatest value it can take (100 for SLA %), or `null` for none. */
+  readonly upperBound: number | null;
+  /** What a bucket's value is, and how not to misread it (a caption for the chart). */
+  readonly caption: string;
 }
 
 /**

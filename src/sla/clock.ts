@@ -1,7 +1,7 @@
 // The SLA clock: a pure fold over one ticket's events. After each event, in the order of docs/sla.md: a reset
 // closes the cycle, a switch changes the definition, a start opens a cycle, then cancel / stop / pause settle
 // its stage. The jobs live in their own files (see state.ts); this file is the order they run in.
-import type { Fields } from '../core/condition.js';
+import { describeHolding, type Fields } from '../core/condition.js';
 import { advance } from './accounting.js';
 import { pausedCause, resumedCause, retroactiveCause, startedCause } from './causes.js';
 import { closeCycle } from './cycles.js';
@@ -13,7 +13,6 @@ import { snapshot } from './snapshot.js';
 import { ClockState } from './state.js';
 import { resolveCalendar, startingCandidate, switchCandidate, switchTo } from './switching.js';
 import { setTarget } from './thresholds.js';
-import { describeHolding } from '../core/condition.js';
 
 /**
  * One SLA clock over one ticket. `plan.slas` are the definitions it may run under (one for `evaluateSla`; a

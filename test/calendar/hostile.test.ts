@@ -1,4 +1,5 @@
-// Issue 8: every bad input a structured error. Hostile values are driven into every argument of every calendar
+// Issue 8: every bad input a structured error. Hostile values (and values whose getters, traps or conversions
+// throw) are driven into every argument of every calendar
 // export: only ItsmError may be thrown (safe* variants never throw), no output holds NaN or an Invalid Date, no
 // input is mutated, no prototype changes, and every call returns within a bound that catches hangs.
 import fc from 'fast-check';
@@ -54,6 +55,14 @@ function cyclic(): Record<string, unknown> {
 
 const MEGA = 'x'.repeat(1_000_000);
 
+const trap = (): never => {
+  throw new Error('trap');
+};
+/** Values that run the caller's code when read: a Proxy whose traps throw, a throwing getter, throwing conversions. */
+const throwingProxy = (): unknown => new Proxy({}, { get: trap, getPrototypeOf: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap });
+const throwingGetter = (): unknown => Object.defineProperty({ weekly: {} }, 'timeZone', { get: trap, enumerable: true });
+const throwingConversions = (): unknown => ({ valueOf: trap, toString: trap, [Symbol.toPrimitive]: trap });
+
 /** Hostile values: wrong types, BigInt, symbols, cyclic and null-prototype objects, 1 MB strings, extremes. */
 const hostileArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
@@ -71,6 +80,8 @@ const hostileArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null).map(() => new Date(Number.NaN) as unknown),
   fc.constant(null).map(() => [1n, Symbol('s'), null] as unknown),
   fc.constant(null).map(() => (() => 1) as unknown),
+  fc.constant(null).map(throwingGetter),
+  fc.constant(null).map(throwingConversions),
   fc.constant(null).map(() => ({ limit: 1n, at: Symbol('at') }) as unknown),
   fc.constant(null).map(() => ({ timeZone: 'UTC', weekly: { mon: [MEGA] }, holidays: [MEGA, { date: 1n }], overrides: [{ date: MEGA, hours: [cyclic()] }] }) as unknown),
 );
@@ -166,6 +177,25 @@ describe('hostile input to every calendar export', () => {
         call('createCalendar', createCalendar as unknown as Fn, [spec]);
       }
     }
+  });
+
+  it('refuses a Proxy whose traps throw as a calendar, a spec or options, with ItsmError', () => {
+    // Driven outside fast-check, which itself reads generated values (and a Proxy's trap would throw there).
+    for (const [name, fn] of functions) {
+      for (let position = 0; position <= VALID[name]!().length; position++) {
+        const args = VALID[name]!();
+        args[position] = throwingProxy();
+        call(name, fn, args);
+      }
+    }
+    const proxy = throwingProxy();
+    call('createCalendar', createCalendar as unknown as Fn, [proxy]);
+    expect(calendar.safeCreateCalendar(proxy).success).toBe(false);
+    expect(calendar.isBusinessCalendar(proxy)).toBe(false);
+    call('businessTimeBetween', calendar.businessTimeBetween as unknown as Fn, [proxy, T, T2]);
+    call('unionCalendars', calendar.unionCalendars as unknown as Fn, [cal, proxy]);
+    call('businessIntervals', calendar.businessIntervals as unknown as Fn, [cal, T, T2, proxy]);
+    call('addBusinessDays', calendar.addBusinessDays as unknown as Fn, [cal, T, 1, proxy]);
   });
 
   it('leaves hostile inputs unchanged, frozen ones included', () => {

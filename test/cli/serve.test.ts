@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, randomTickets } from './helpers.js';
-import { post, startService, type Service } from './serve-helpers.js';
+import { post, postTracked, startService, type Service } from './serve-helpers.js';
 import { mulberry32 } from '../support/random.js';
 
 const NOW = '2026-03-09T18:00:00Z';
@@ -135,13 +135,14 @@ describe('the service: time budget and shutdown', () => {
   });
 
   it('finishes a request in flight on SIGTERM, then exits 0', async () => {
-    const s = await startService(['-d', fixture('defs.json'), '-c', fixture('cals.json'), '--body-limit', '50000000']);
-    const inFlight = post(`${s.url}/v1/sla/evaluate`, { tickets: randomTickets(5_000), now: NOW });
-    await new Promise((r) => setTimeout(r, 150));
+    const s = await startService(['-d', fixture('defs.json'), '-c', fixture('cals.json'), '--body-limit', '50000000', '--shutdown-timeout', '120000']);
+    const inFlight = postTracked(`${s.url}/v1/sla/evaluate`, { tickets: randomTickets(3_000), now: NOW });
+    await inFlight.sent;
+    await new Promise((r) => setTimeout(r, 50));
     const code = await s.stop();
-    const r = await inFlight;
+    const r = await inFlight.done;
     expect(r.status).toBe(200);
-    expect(r.json.outcomes).toHaveLength(5_000);
+    expect(r.json.outcomes).toHaveLength(3_000);
     expect(code).toBe(0);
     expect(s.output()).toContain('SIGTERM: finishing requests in flight');
   });

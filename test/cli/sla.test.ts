@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCalendar, type CalendarSpec } from 'itsm-kit/calendar';
 import { evaluateTickets, type SlaDefinition } from 'itsm-kit/sla';
-import { fixture, itsmKit, randomTickets, tempDir, writeNdjson } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { COMMAND, ROOT, fixture, itsmKit, randomTickets, tempDir, writeNdjson } from './helpers.js';
 
 const NOW = '2026-03-09T18:00:00Z';
 const base = ['sla', '-d', fixture('defs.json'), '-c', fixture('cals.json'), '--now', NOW];
@@ -78,6 +79,20 @@ describe('itsm-kit sla', () => {
     const r = await itsmKit([...base, '-t', '-'], { stdin: readFileSync(fixture('tickets.ndjson'), 'utf8').split('\n')[0]! });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('itsm-kit sla on a terminal', () => {
+  it('draws a progress bar on stderr when it is a terminal (util-linux script gives the command a pty)', async () => {
+    const dir = tempDir();
+    const file = writeNdjson(dir, 't.ndjson', randomTickets(3_000));
+    const log = join(dir, 'tty.log');
+    const cmd = [process.execPath, ...COMMAND, ...base, '-t', file, '--out', join(dir, 'out.ndjson')].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', cmd, log], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const screen = readFileSync(log, 'utf8');
+    expect(screen).toMatch(/\d+% \| \d+ tickets \| 0 bad/);
+    expect(lines(readFileSync(join(dir, 'out.ndjson'), 'utf8'))).toHaveLength(3_000);
   });
 });
 

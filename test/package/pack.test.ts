@@ -49,7 +49,7 @@ const expected = { due: '2026-03-10T15:00:00.000Z', code: 'invalid_definition', 
 
 describe('the packed package', () => {
   it('ships dist, the schemas, the command\'s sample, LICENSE and README, and no sources or tests', () => {
-    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/cli/main.js', 'schemas/sla.json', 'data/servicenow-incident-event-log.csv']));
+    expect(files).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/cli/main.js', 'schemas/sla.json', 'data/servicenow-incident-event-log.csv', 'data/README.md']));
     expect(files.filter((f) => /^(src|test|bench|examples)\//.test(f))).toEqual([]);
   });
 

@@ -22,6 +22,21 @@ describe('the shipped JSON Schemas (schemas/*.json)', () => {
       'priority-matrix': [{ priorities: [[1, 2], [2, 3]] }, { priorities: 'high' }],
       'escalation-policy': [{ levels: [{ after: 'PT15M', kind: 'functional', targets: ['l2'] }] }, { levels: [{ kind: 'sideways' }] }],
       'known-error': [{ symptom: 'VPN drops', workaround: 'Reconnect' }, { symptom: 'VPN drops' }],
+      'risk-model': [{ id: 'cab', defaultRisk: 'moderate' }, { id: 'cab', defaultRisk: 'scary' }],
+      'approval-policy': [{ id: 'cab', groups: [{ id: 'cab', members: ['ann', 'bob'], rule: 'all' }] }, { id: 'cab', groups: [] }],
+      catalog: [{ services: [{ id: 'email', name: 'Email', lifecycle: 'live', criticality: 'high' }] }, { services: [{ id: 'email' }] }],
+      'risk-register': [
+        { risks: [{ id: 'R1', title: 'Data centre flood', owner: 'ops', likelihood: 2, impact: 4, treatment: 'mitigate', status: 'open', reviewBy: '2026-06-30T00:00:00Z' }] },
+        { risks: [{ id: 'R1', title: 'Data centre flood', owner: 'ops', likelihood: 2, impact: 4, treatment: 'pray', status: 'open', reviewBy: '2026-06-30T00:00:00Z' }] },
+      ],
+      openslo: [
+        { apiVersion: 'openslo/v1', kind: 'SLO', metadata: { name: 'api' }, spec: { service: 'api', indicatorRef: 'errors', budgetingMethod: 'Occurrences', timeWindow: [{ duration: '30d', isRolling: true }], objectives: [{ target: 0.999 }] } },
+        { apiVersion: 'openslo/v1', kind: 'SLO', metadata: { name: 'api' } },
+      ],
+      'csi-entry': [
+        { id: 'CSI-7', title: 'Cut P2 MTTR', baseline: 30, target: 12, owner: 'desk-lead', status: 'approved', due: '2026-06-30' },
+        { id: 'CSI-7', title: 'Cut P2 MTTR', baseline: 30, target: 12, owner: 'desk-lead', status: 'dreaming', due: '2026-06-30' },
+      ],
     };
     for (const kind of definitionKinds()) {
       const validate = ajv.compile(JSON.parse(readFileSync(new URL(`${kind.name}.json`, dir), 'utf8')));

@@ -94,6 +94,60 @@ describe('the dashboard in headless Chromium', () => {
     await page.close();
   });
 
+  it('draws no control limit outside what the series can take: the lower limit is never below 0, SLA % never above 100', async () => {
+    const { page, errors } = await open(1280, 900);
+    for (const s of dashboard.report.series) {
+      const chart = page.locator(`figure[data-metric="${s.metric}"] svg`);
+      const lower = await chart.locator('g[data-role="lower-limit"]').getAttribute('data-value');
+      expect(Number(lower)).toBeGreaterThanOrEqual(0);
+      if (s.metric === 'sla_percent') expect(Number(await chart.locator('g[data-role="upper-limit"]').getAttribute('data-value'))).toBeLessThanOrEqual(100);
+      // The computed limit of the opened counts is negative (one spike), so it is drawn clamped, labelled "(floor)".
+      if (s.chart.lowerLimit! < 0) {
+        expect(await chart.locator('g[data-role="lower-limit"]').getAttribute('data-clamped')).toBe('true');
+        expect(await chart.innerHTML()).toContain('(floor)');
+      }
+      // Every rule that marks a point is named in the legend; every chart has a caption.
+      const rules = [...new Set(s.chart.points.filter((p) => p.signals.length > 0).map((p) => Math.min(...p.signals)))].sort();
+      const named = (await chart.locator('g[data-role="legend"][data-rule]').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-rule'))))).sort();
+      expect(named).toEqual(rules);
+      expect((await page.locator(`figure[data-metric="${s.metric}"] figcaption`).innerText()).length).toBeGreaterThan(40);
+    }
+    // The dashboard is weekly: a chart of a handful of days or of 60 near-empty days carries no information.
+    expect(dashboard.report.period.interval).toBe('week');
+    expect(dashboard.report.buckets.length).toBeGreaterThanOrEqual(8);
+    expect(await page.locator('figure[data-metric="mttr_hours"] figcaption').innerText()).toMatch(/selection effect/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the SLA timeline of a real breached incident, captioned with why it breached', async () => {
+    const breached = dashboard.timelines.find((t) => t.result.breached);
+    expect(breached).toBeDefined();
+    const { page, errors } = await open(1280, 900);
+    const fig = page.locator(`figure[data-timeline="${breached!.label}"]`);
+    expect(await fig.locator('svg rect[data-kind]').count()).toBe(breached!.result.segments.length);
+    expect(await fig.locator('svg rect[data-kind="paused"]').count()).toBeGreaterThan(0);
+    expect(await fig.locator('svg g[data-role="breach"]').count()).toBe(1);
+    // The clock is drawn over its own cycle (to its stop), not squashed into the report's months.
+    const box = await fig.locator('svg rect[data-kind]').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().width));
+    expect(Math.min(...box)).toBeGreaterThan(4);
+    const caption = await fig.locator('figcaption').innerText();
+    expect(caption).toMatch(/counted against the 4\s?h target/);
+    expect(caption).toMatch(/paused/);
+    expect(caption).toMatch(/breached at 2016-/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('prints figures for people on the summary cards: a percentage, hours or days', async () => {
+    const { page } = await open(1280, 900);
+    const cards = await page.locator('.card').allInnerTexts();
+    const sla = cards.find((c) => c.startsWith('SLA met'))!;
+    expect(sla).toMatch(/^SLA met\n\d+\s%\n\d+ of \d+ cycles$/);
+    expect(cards.find((c) => c.startsWith('Mean time to resolve'))).toMatch(/\d(\.\d)?\s[hd]\n/);
+    await page.close();
+  });
+
   it('stays readable on a phone: no sideways page scroll, charts at a legible size', async () => {
     const { page, errors } = await open(390, 844);
     const r = await readability(page);

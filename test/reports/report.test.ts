@@ -147,6 +147,30 @@ describe('renderReportMarkdown and renderReportHtml', () => {
     expect(parseXml(html.replace('<!DOCTYPE html>', ''), 'application/xhtml+xml').getElementsByTagName('svg').length).toBe(4);
   });
 
+  it('draws every series within its bounds, with its caption and the caller\'s context after it', () => {
+    const spiky = serviceReport(input([40, 1, 0, 0, 0, 0, 0, 0]));
+    expect(spiky.series.map((s) => [s.metric, s.lowerBound, s.upperBound])).toEqual([['opened', 0, null], ['mttr_hours', 0, null], ['sla_percent', 0, 100]]);
+    expect(spiky.series[0]!.chart.lowerLimit!).toBeLessThan(0);
+    // The flag's evidence quotes the limits as drawn, not a negative count.
+    expect(spiky.trends.filter((f) => f.metric === 'opened').every((f) => !/limits -/.test(f.evidence))).toBe(true);
+    const html = renderReportHtml(spiky, { captions: { opened: 'A cohort, opened at once.' } });
+    const doc = parseXml(html.replace('<!DOCTYPE html>', ''), 'application/xhtml+xml');
+    const lower = [...doc.getElementsByTagName('g')].filter((g) => g.getAttribute('data-role') === 'lower-limit');
+    expect(lower.every((g) => Number(g.getAttribute('data-value')) >= 0)).toBe(true);
+    const captions = [...doc.getElementsByTagName('figcaption')].map((f) => f.textContent ?? '');
+    expect(captions[0]).toMatch(/^Incidents opened in each day\..*A cohort, opened at once\.$/);
+    expect(captions[1]).toContain('selection effect');
+  });
+
+  it('captions a timeline with what was counted and paused, and when it breached or stopped', () => {
+    const result = hostile.slaResults[0]!.data![0]!;
+    const html = renderReportHtml(report, { timelines: [{ label: 'I0-0', result }, { label: 'mine', result, caption: 'Look here.' }] });
+    const captions = [...parseXml(html.replace('<!DOCTYPE html>', ''), 'application/xhtml+xml').getElementsByTagName('figcaption')].map((f) => f.textContent ?? '').slice(-2);
+    expect(captions[0]).toMatch(/^Blue: 10\sh counted against the 8\sh target\. The clock never paused\./);
+    expect(captions[0]).toMatch(/It breached at 2026-03-02 17:00 \+00:00.*before any pause/);
+    expect(captions[1]).toBe('Look here.');
+  });
+
   it('refuses something that is not a report', () => {
     expect(() => renderReportMarkdown({} as never)).toThrow(/report/);
     expect(() => renderReportHtml(null as never)).toThrow(/report/);

@@ -118,7 +118,47 @@ describe('renderControlChartSvg', () => {
     expect(dots[8]!.getAttribute('fill')).toBe('#c53030');
     expect(dots[8]!.getElementsByTagName('title')[0]!.textContent).toContain('w9: 30 incidents — signal: one point beyond 3 sigma');
     const roles = elements(doc, 'g').map((g) => g.getAttribute('data-role'));
-    expect(roles).toEqual(['center', 'upper-limit', 'lower-limit']);
+    expect(roles).toEqual(['center', 'upper-limit', 'lower-limit', 'legend']);
+  });
+
+  it('names in its legend only the rules that mark a point, with how many points each marks', () => {
+    const doc = parseXml(renderControlChartSvg(chart));
+    const legend = elements(doc, 'g').filter((g) => g.getAttribute('data-role') === 'legend');
+    const marked = new Map<number, number>();
+    for (const p of chart.points) if (p.signals.length > 0) marked.set(Math.min(...p.signals), (marked.get(Math.min(...p.signals)) ?? 0) + 1);
+    expect(legend.map((g) => Number(g.getAttribute('data-rule'))).sort()).toEqual([...marked.keys()].sort());
+    expect(legend.find((g) => g.getAttribute('data-rule') === '1')!.textContent).toContain(`rule 1: beyond limits (${marked.get(1)})`);
+    expect(renderControlChartSvg(xmrChart([5, 6, 5, 6, 5, 6]))).toContain('no signal');
+  });
+
+  it('clamps a lower limit below the lower bound at the bound (Wheeler), labelled, keeping the computed value', () => {
+    const spiky = xmrChart([200, 310, 370, 0, 0, 0, 0, 0, 0, 0]);
+    expect(spiky.lowerLimit!).toBeLessThan(0);
+    const doc = parseXml(renderControlChartSvg(spiky, { lowerBound: 0 }));
+    const lower = elements(doc, 'g').find((g) => g.getAttribute('data-role') === 'lower-limit')!;
+    expect(Number(lower.getAttribute('data-value'))).toBe(0);
+    expect(lower.getAttribute('data-clamped')).toBe('true');
+    expect(Number(lower.getAttribute('data-computed'))).toBe(spiky.lowerLimit);
+    expect(doc.documentElement!.textContent).toContain('(floor)');
+    // Every drawn point stays inside the plot, none below the 0 line.
+    const zeroY = num(lower.getElementsByTagName('line')[0]!, 'y1');
+    for (const d of elements(doc, 'circle')) expect(num(d, 'cy')).toBeLessThanOrEqual(zeroY);
+    // Without the bound the computed limit is drawn as is.
+    const raw = elements(parseXml(renderControlChartSvg(spiky)), 'g').find((g) => g.getAttribute('data-role') === 'lower-limit')!;
+    expect(Number(raw.getAttribute('data-value'))).toBe(spiky.lowerLimit);
+  });
+
+  it('clamps an upper limit above the upper bound, and leaves limits inside the bounds alone', () => {
+    const pct = xmrChart([100, 20, 95, 10, 100, 30, 90]);
+    const up = (svg: string) => elements(parseXml(svg), 'g').find((g) => g.getAttribute('data-role') === 'upper-limit')!;
+    expect(Number(up(renderControlChartSvg(pct, { lowerBound: 0, upperBound: 100 })).getAttribute('data-value'))).toBe(Math.min(100, pct.upperLimit!));
+    expect(Number(up(renderControlChartSvg(chart, { lowerBound: 0, upperBound: 1000 })).getAttribute('data-value'))).toBe(chart.upperLimit);
+    expect(up(renderControlChartSvg(chart, { lowerBound: 0 })).getAttribute('data-clamped')).toBeNull();
+  });
+
+  it('refuses a bound that is not a finite number', () => {
+    expect(() => renderControlChartSvg(chart, { lowerBound: Number.NaN })).toThrow(/options.lowerBound/);
+    expect(() => renderControlChartSvg(chart, { upperBound: '100' as unknown as number })).toThrow(/options.upperBound/);
   });
 
   it('places each dot by its value: higher values higher up, the center line between the limits', () => {

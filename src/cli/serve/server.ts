@@ -16,6 +16,7 @@ export interface ServeOptions {
   readonly calendars?: string;
   readonly bodyLimit?: string;
   readonly timeBudget?: string;
+  readonly shutdownTimeout?: string;
 }
 
 function intOption(text: string | undefined, option: string, fallback: number, min: number, max: number): number {
@@ -30,6 +31,7 @@ export async function runServe(options: ServeOptions, env: { stdout: NodeJS.Writ
   const port = intOption(options.port, '--port', 8080, 0, 65_535);
   const bodyLimit = intOption(options.bodyLimit, '--body-limit', 1_048_576, 1024, 1_073_741_824);
   const timeBudgetMs = intOption(options.timeBudget, '--time-budget', 10_000, 1, 600_000);
+  const shutdownMs = intOption(options.shutdownTimeout, '--shutdown-timeout', 10_000, 0, 600_000);
   const setup = setupFrom(
     { definitions: options.definitions === undefined ? [] : readDataFile(options.definitions, '--definitions'), calendars: options.calendars === undefined ? undefined : readDataFile(options.calendars, '--calendars') },
     { definitions: options.definitions ?? '--definitions', calendars: options.calendars ?? '--calendars' },
@@ -50,7 +52,7 @@ export async function runServe(options: ServeOptions, env: { stdout: NodeJS.Writ
       env.stdout.write(`${signal}: finishing requests in flight, then stopping\n`);
       // Idle keep-alive connections would hold close() open: close them; busy ones finish their request.
       (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      const force = setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000);
+      const force = setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), shutdownMs);
       force.unref();
       server.close(() => {
         clearTimeout(force);
@@ -73,6 +75,7 @@ export function addServeCommand(program: Command, env: Parameters<typeof runServ
     .option('-c, --calendars <file>', 'calendars by key loaded at start (requests may send their own)')
     .option('--body-limit <bytes>', 'largest request body; larger ones get 413', '1048576')
     .option('--time-budget <ms>', 'time budget of one request; longer batches get 503', '10000')
+    .option('--shutdown-timeout <ms>', 'on SIGTERM, how long requests in flight may take before their connections are closed', '10000')
     .addHelpText('after', examples([
       'itsm-kit serve --port 8080 -d defs.json -c cals.json',
       'curl -s localhost:8080/v1/calendar/between -d \'{"calendar":"support","from":"2026-03-06T16:00:00-05:00","to":"2026-03-09T10:00:00-04:00"}\'',
