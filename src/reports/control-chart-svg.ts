@@ -175,8 +175,8 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
     lx -= text.length * CHAR_W + 26;
   }
   if (labels !== undefined) {
-    // Every label when they fit (about 80 units each), else the first, middle and last.
-    const fit = Math.floor(plotW / 80) + 1;
+    // Every label when they fit (about 66 units each), else the first, middle and last.
+    const fit = Math.floor(plotW / 66) + 1;
     const shown = pts.length <= fit ? pts.map((_, i) => i) : [...new Set([0, Math.floor((pts.length - 1) / 2), pts.length - 1])];
     for (const i of shown) {
       const a = pts.length === 1 ? 'middle' : i === 0 ? 'start' : i === pts.length - 1 ? 'end' : 'middle';
