@@ -3,12 +3,18 @@
 import {
   addBusinessDays,
   addBusinessTime,
+  businessDaysBetween,
   businessIntervals,
   businessTimeBetween,
   calendar24x7,
   createCalendar,
   formatInstant,
+  isBusinessDay,
   isBusinessTime,
+  isHoliday,
+  nextClosing,
+  nextOpening,
+  previousBusinessTime,
   subtractCalendars,
   unionCalendars,
 } from 'itsm-kit/calendar';
@@ -47,6 +53,17 @@ console.log('\n— Overnight shifts and holidays');
 const nights = createCalendar({ timeZone: 'Europe/London', weekly: { mon: ['22:00-06:00'], tue: ['22:00-06:00'] }, holidays: ['2026-03-10'] });
 console.log(`  Tuesday 03:00 (Monday's shift, Tuesday a holiday) open? ${isBusinessTime(nights, '2026-03-10T03:00:00Z')}`);
 console.log(`  Tuesday 23:00 (Tuesday's own shift) open?             ${isBusinessTime(nights, '2026-03-10T23:00:00Z')}`);
+
+console.log('\n— Looking back and looking for the next transition');
+console.log(`  Saturday noon, previous business time: ${ny(previousBusinessTime(newYork, '2026-03-07T12:00:00-05:00'))}   (the close, not 16:59:59.999)`);
+const at = '2026-03-06T10:00:00-05:00';
+console.log(`  Friday 10:00: next closing ${ny(nextClosing(newYork, at)!)}, next opening ${ny(nextOpening(newYork, at)!)}`);
+
+console.log('\n— Business days, holidays and overrides');
+console.log(`  Thanksgiving a business day? ${isBusinessDay(newYork, '2026-11-26')}`);
+console.log(`  Christmas Eve decided by: ${JSON.stringify(isHoliday(newYork, '2026-12-24'))}`);
+console.log(`  Business days in [Mon 23 Nov, Mon 30 Nov): ${businessDaysBetween(newYork, '2026-11-23', '2026-11-30')}`);
+console.log(`  Monday 10:00, previous business day's close: ${ny(addBusinessDays(newYork, '2026-03-09T10:00:00-04:00', -1))}`);
 
 console.log('\n— "By end of next business day"');
 console.log(`  Ticket Friday 10:00 → due ${ny(addBusinessDays(newYork, '2026-03-06T10:00:00-05:00', 1))}`);

@@ -27,8 +27,15 @@ import { WeeklyCalendar } from './weekly.js';
  * @category Calendar
  */
 export function createCalendar(spec: CalendarSpec): BusinessCalendar {
-  const plain = plainDataIssues(spec);
-  const r = CalendarSpecSchema.safeParse(spec);
+  let plain: ReturnType<typeof plainDataIssues>;
+  let r: ReturnType<typeof CalendarSpecSchema.safeParse>;
+  try {
+    plain = plainDataIssues(spec);
+    r = CalendarSpecSchema.safeParse(spec);
+  } catch {
+    // Reading the input ran code that threw (a Proxy's trap, a getter): the input is not plain data.
+    throw validationError('calendar spec', [{ code: 'unreadable', path: [], message: 'the spec could not be read (a getter or a Proxy trap threw); pass plain JSON data' }]);
+  }
   if (!r.success || plain.length > 0) throw validationError('calendar spec', [...plain, ...(r.success ? [] : issuesFromZod(r.error))]);
   return new WeeklyCalendar(r.data);
 }

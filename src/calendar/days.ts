@@ -4,7 +4,7 @@ import { argumentError } from '../core/messages.js';
 import type { BusinessCalendar, CalendarEngine } from './engine.js';
 import { engineOf } from './engine.js';
 import { optionsOf } from './failures.js';
-import { FIRST_DAY, LAST_DAY, addBusinessDaysMs, countBusinessDays } from './kernels.js';
+import { FIRST_DAY, LAST_DAY, addBusinessDaysMs, countBusinessDays } from './day-kernels.js';
 import { parseDateKey, parseTimeOfDay } from './spec.js';
 import { WeeklyCalendar, dayNumber } from './weekly.js';
 
@@ -54,7 +54,7 @@ export function addBusinessDays(cal: BusinessCalendar, t: Instant, n: number, op
   const engine = engineOf(cal);
   const start = toEpochMs(t, 't');
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw argumentError('n', n, 'a whole number of business days');
-  const atText = optionsOf(options)['at'];
+  const atText = optionsOf(options).get('at');
   let at: number | null = null;
   if (atText !== undefined) {
     at = typeof atText === 'string' && atText.length <= 5 ? parseTimeOfDay(atText) : null;

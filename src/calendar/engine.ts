@@ -11,8 +11,12 @@
  *    the interval (a DST gap shortens them, a fold lengthens or splits them)...
  * 5. **prefix sums** (`table.ts` `buildTable`): ...sorted, merged, and summed, so that `cum[i]` is the business
  *    time of the year before interval `i`.
- * 6. **binary search** (`kernels.ts`): membership, measure, addition, transitions and business days are binary
- *    searches in one or two year tables, on epoch milliseconds.
+ * 6. **binary search** (`kernels.ts`, `day-kernels.ts`): membership, measure, addition, transitions and
+ *    business days are binary searches in one or two year tables, on epoch milliseconds.
+ *
+ * Long spans pay for the years they need, not the years they cross: a year that cannot hold business time is
+ * never compiled (`yearMayHaveBusinessTime`), whole years in between come from cached totals (`yearTotal`,
+ * `yearBusinessDays`), and a year that repeats one 400 years earlier borrows its totals (`canonicalYear`).
  *
  * The public functions (`arithmetic.ts`, `query.ts`, `transitions.ts`, `days.ts`) validate their arguments and
  * call the kernels; other modules call the kernels through `internal.ts`.
@@ -227,9 +231,10 @@ export function segmentsForYear(zone: string, from: number, to: number): readonl
 function brandedEngine(value: unknown): CalendarEngine | null {
   if (typeof value !== 'object' || value === null) return null;
   try {
+    if (value instanceof CalendarEngine) return value;
     return (value as { [CALENDAR_BRAND]?: unknown })[CALENDAR_BRAND] === ENGINE_PROTOCOL ? (value as CalendarEngine) : null;
   } catch {
-    return null;
+    return null; // a Proxy whose traps throw
   }
 }
 
@@ -248,12 +253,16 @@ function brandedEngine(value: unknown): CalendarEngine | null {
  * @category Calendar
  */
 export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
-  return value instanceof CalendarEngine || brandedEngine(value) !== null;
+  return brandedEngine(value) !== null;
 }
 
 /** Returns the engine behind a calendar or throws a clear error for anything else. */
 export function engineOf(cal: BusinessCalendar, field = 'cal'): CalendarEngine {
-  if (cal instanceof CalendarEngine) return cal;
+  try {
+    if (cal instanceof CalendarEngine) return cal; // the hot path: a calendar of this copy
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws: not a calendar
+  }
   const engine = brandedEngine(cal);
   if (engine !== null) return engine;
   throw notACalendar(field, cal);

@@ -18,9 +18,19 @@ export function notACalendar(field: string, value: unknown): ItsmError {
   return argumentError(field, value, 'a BusinessCalendar; build one with createCalendar(spec), calendar24x7() or a composition function');
 }
 
-/** An options argument as an object to read from: `{}` for `undefined`, an error for anything but an object. */
-export function optionsOf(value: unknown, field = 'options'): Readonly<Record<string, unknown>> {
-  if (value === undefined) return {};
+/** An options argument to read members from (none for `undefined`); anything but an object, or a read that throws, is an error. */
+export function optionsOf(value: unknown, field = 'options'): { readonly get: (key: string) => unknown } {
+  if (value === undefined) return NO_OPTIONS;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw optionsNotObjectError(field, 'an options object');
-  return value as Record<string, unknown>;
+  return {
+    get: (key) => {
+      try {
+        return (value as Record<string, unknown>)[key];
+      } catch {
+        throw optionsNotObjectError(field, 'a plain options object (reading it threw)');
+      }
+    },
+  };
 }
+
+const NO_OPTIONS = { get: (_key: string): unknown => undefined };

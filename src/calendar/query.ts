@@ -129,7 +129,7 @@ export function businessIntervals(cal: BusinessCalendar, from: Instant, to: Inst
   const engine = engineOf(cal);
   const a = toEpochMs(from, 'from');
   const b = toEpochMs(to, 'to');
-  const limit = optionsOf(options)['limit'] ?? DEFAULT_INTERVALS_LIMIT;
+  const limit = optionsOf(options).get('limit') ?? DEFAULT_INTERVALS_LIMIT;
   if (typeof limit !== 'number' || !(limit === Infinity || (Number.isInteger(limit) && limit >= 1))) {
     throw argumentError('options.limit', limit, 'a whole number of stretches >= 1 (or Infinity)');
   }

@@ -1,6 +1,7 @@
 import { ItsmError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import type { Catalog, CatalogService } from './schema.js';
+import { catalogIndex } from './catalog-index.js';
 
 /**
  * A service affected by an outage of another, with how it is reached.
@@ -39,19 +40,9 @@ export interface ImpactedService {
  * @category Catalogue
  */
 export function serviceImpact(catalog: Catalog, serviceId: string): ImpactedService[] {
-  const services = catalog.services;
-  const byId = new Map<string, CatalogService>();
-  for (const s of services) if (!byId.has(s.id)) byId.set(s.id, s);
+  const { services: byId, dependents, order } = catalogIndex(catalog);
   if (!byId.has(serviceId)) {
     throw new ItsmError('invalid_argument', `serviceId: ${describeValue(serviceId)} is not a service of the catalogue.`, { details: { field: 'serviceId' } });
-  }
-  const dependents = new Map<string, CatalogService[]>();
-  for (const s of byId.values()) {
-    for (const d of new Set(s.dependsOn ?? [])) {
-      const list = dependents.get(d) ?? [];
-      list.push(s);
-      dependents.set(d, list);
-    }
   }
   const via = new Map<string, readonly string[]>([[serviceId, [serviceId]]]);
   const out: ImpactedService[] = [];
@@ -69,6 +60,5 @@ export function serviceImpact(catalog: Catalog, serviceId: string): ImpactedServ
     }
     frontier = next;
   }
-  const order = new Map(services.map((s, i) => [s.id, i] as const));
   return out.sort((a, b) => a.depth - b.depth || order.get(a.id)! - order.get(b.id)!);
 }

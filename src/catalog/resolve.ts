@@ -3,6 +3,7 @@ import { describeValue, quote } from '../core/describe.js';
 import { frozenCopy } from '../core/freeze.js';
 import type { SlaDefinition } from '../sla/definition.js';
 import type { AgreementTarget, Catalog, CatalogAgreement } from './schema.js';
+import { catalogIndex } from './catalog-index.js';
 
 /**
  * What {@link slaDefinitionsFor} needs to know about a ticket. Only `service` is required; the more is known,
@@ -109,11 +110,12 @@ export function slaDefinitionsFor(catalog: Catalog, ticket: CatalogTicket): Appl
   if (ticket === null || typeof ticket !== 'object') {
     throw new ItsmError('invalid_argument', `ticket: ${describeValue(ticket)} is not a ticket; pass { service, offering?, customer?, group?, supplier?, priority? }.`, { details: { field: 'ticket' } });
   }
-  const service = catalog.services.find((s) => s.id === ticket.service);
+  const index = catalogIndex(catalog);
+  const service = typeof ticket.service === 'string' ? index.services.get(ticket.service) : undefined;
   if (service === undefined) {
     throw new ItsmError('invalid_argument', `ticket.service: ${describeValue(ticket.service)} is not a service of the catalogue.`, { details: { field: 'ticket.service' } });
   }
-  const offerings = (catalog.offerings ?? []).filter((o) => o.service === service.id);
+  const offerings = index.offeringsByService.get(service.id) ?? [];
   let offering = ticket.offering;
   let offeringNote = '';
   if (offering !== undefined) {
@@ -127,14 +129,14 @@ export function slaDefinitionsFor(catalog: Catalog, ticket: CatalogTicket): Appl
       offeringNote = ` (offering ${quote(sold.id)} is the one sold to customer group ${quote(ticket.customer)})`;
     }
   }
-  const definitions = new Map((catalog.slaDefinitions ?? []).map((d) => [d.id, d] as const));
+  const definitions = index.definitions;
   const groups = new Map<string, Candidate[]>();
-  (catalog.agreements ?? []).forEach((agreement, agreementOrder) => {
-    if (agreement.status !== 'active' || !agreement.services.includes(service.id)) return;
+  for (const { agreement, order: agreementOrder } of index.agreementsByService.get(service.id) ?? []) {
+    if (agreement.status !== 'active') continue;
     const parties = agreement.parties ?? [];
     const party = ticket[PARTY_FIELD[agreement.type]];
     const partyRank = parties.length === 0 ? 0 : party !== undefined && parties.includes(party) ? 1 : -1;
-    if (partyRank < 0) return;
+    if (partyRank < 0) continue;
     agreement.targets.forEach((target, targetIndex) => {
       const definition = definitions.get(target.definition);
       if (definition === undefined) return;
@@ -145,7 +147,7 @@ export function slaDefinitionsFor(catalog: Catalog, ticket: CatalogTicket): Appl
       list.push({ agreement, agreementOrder, target, targetIndex, definition, partyRank, scopeRank: scopeRank(target) });
       groups.set(key, list);
     });
-  });
+  }
   const out: AppliedSla[] = [];
   for (const list of groups.values()) {
     const ranked = [...list].sort((a, b) => b.partyRank - a.partyRank || b.scopeRank - a.scopeRank || a.agreementOrder - b.agreementOrder || a.targetIndex - b.targetIndex);

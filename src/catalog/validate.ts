@@ -273,25 +273,35 @@ const sharesParty = (a: CatalogAgreement, b: CatalogAgreement): boolean => {
 function conflicts(agreements: readonly CatalogAgreement[], definition: (id: string) => SlaDefinition | undefined): CatalogFinding[] {
   const out: CatalogFinding[] = [];
   const flat = agreements.flatMap((a, i) => a.targets.map((t, j) => ({ a, i, t, j, d: definition(t.definition) })));
-  for (let y = 0; y < flat.length; y++) {
-    const later = flat[y]!;
+  // Only targets of the same kind and scope, in one agreement or in agreements sharing a service, can conflict:
+  // compare within buckets keyed by scope and by agreement or service, never all pairs.
+  const buckets = new Map<string, typeof flat>();
+  for (const later of flat) {
     if (later.d === undefined) continue;
-    for (let x = 0; x < y; x++) {
-      const earlier = flat[x]!;
-      if (earlier.d === undefined || kindOf(earlier.d) !== kindOf(later.d) || !sameScope(earlier.t, later.t)) continue;
-      const sameAgreement = earlier.i === later.i;
-      const rival = !sameAgreement && earlier.a.type === later.a.type && earlier.a.status === 'active' && later.a.status === 'active' &&
-        earlier.a.services.some((s) => later.a.services.includes(s)) && partiesRank(earlier.a) === partiesRank(later.a) && sharesParty(earlier.a, later.a);
-      if (!sameAgreement && !rival) continue;
-      const calA = earlier.t.calendar ?? earlier.d.calendar, calB = later.t.calendar ?? later.d.calendar;
-      if (earlier.d.id === later.d.id && calA === calB) continue;
-      const where = sameAgreement ? `target ${earlier.j} of the same agreement` : `target ${earlier.j} of ${earlier.a.type} ${quote(earlier.a.id)} (for the same service and parties)`;
-      out.push({
-        code: 'conflicting_targets',
-        path: ['agreements', later.i, 'targets', later.j],
-        message: `${later.a.type} ${quote(later.a.id)} target ${later.j} (${quote(later.d.id)} in calendar ${quote(calB)}) and ${where} (${quote(earlier.d.id)} in calendar ${quote(calA)}) both set the ${kindOf(later.d)} target for ${scopeText(later.t)}; keep one`,
-      });
-      break;
+    const base = `${kindOf(later.d)}\u0000${later.t.priority ?? ''}\u0000${later.t.offering ?? ''}\u0000`;
+    const keys = [`${base}a${later.i}`, ...new Set(later.a.services.map((s) => `${base}s${s}`))];
+    let found = false;
+    for (const key of keys) {
+      const earlierOnes = buckets.get(key) ?? [];
+      for (const earlier of found ? [] : earlierOnes) {
+        if (earlier.d === undefined || !sameScope(earlier.t, later.t)) continue;
+        const sameAgreement = earlier.i === later.i;
+        const rival = !sameAgreement && earlier.a.type === later.a.type && earlier.a.status === 'active' && later.a.status === 'active' &&
+          partiesRank(earlier.a) === partiesRank(later.a) && sharesParty(earlier.a, later.a);
+        if (!sameAgreement && !rival) continue;
+        const calA = earlier.t.calendar ?? earlier.d.calendar, calB = later.t.calendar ?? later.d.calendar;
+        if (earlier.d.id === later.d.id && calA === calB) continue;
+        const where = sameAgreement ? `target ${earlier.j} of the same agreement` : `target ${earlier.j} of ${earlier.a.type} ${quote(earlier.a.id)} (for the same service and parties)`;
+        out.push({
+          code: 'conflicting_targets',
+          path: ['agreements', later.i, 'targets', later.j],
+          message: `${later.a.type} ${quote(later.a.id)} target ${later.j} (${quote(later.d.id)} in calendar ${quote(calB)}) and ${where} (${quote(earlier.d.id)} in calendar ${quote(calA)}) both set the ${kindOf(later.d)} target for ${scopeText(later.t)}; keep one`,
+        });
+        found = true;
+        break;
+      }
+      earlierOnes.push(later);
+      buckets.set(key, earlierOnes);
     }
   }
   return out;

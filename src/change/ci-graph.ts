@@ -1,6 +1,7 @@
 /**
  * The CI hierarchy of a schedule: CI names interned as integers, parent and child lists, and the CIs related to
  * a CI within a number of steps (ancestors upwards, descendants downwards; siblings are not related).
+ * @internal
  */
 export class CiGraph {
   private readonly ids = new Map<string, number>();

@@ -87,7 +87,7 @@ export interface FindChangeConflictsOptions {
   readonly depth?: number | undefined;
 }
 
-/** Validated options. */
+/** Validated options. @internal */
 export interface ConflictOptions {
   readonly kinds: ReadonlySet<ChangeConflictKind>;
   readonly related: boolean;
@@ -125,7 +125,7 @@ export function readConflictOptions(options: unknown, idx: ScheduleIndex, fn: st
   return { kinds, related, depth };
 }
 
-/** Reads the change being checked or throws `invalid_definition` with every problem. */
+/** Reads the change being checked or throws `invalid_definition` with every problem. @internal */
 export function readProbe(change: unknown, fn: string): ReadChange {
   const issues: ValidationIssue[] = [];
   const c = readChange(change, [], issues);
@@ -182,7 +182,7 @@ interface ProbeCi {
   readonly related: number[];
 }
 
-/** The probe's CIs with their keys and related CIs (unknown CIs have key -1 and nothing related). */
+/** The probe's CIs with their keys and related CIs (unknown CIs have key -1 and nothing related). @internal */
 export function probeCis(idx: ScheduleIndex, probe: ReadChange, depth: number): ProbeCi[] {
   return probe.cis.map((name) => {
     const key = idx.graph.find(name);
@@ -193,6 +193,7 @@ export function probeCis(idx: ScheduleIndex, probe: ReadChange, depth: number): 
 /**
  * The calendars of blackouts and maintenance windows that apply to a probe, with what to report for each: every
  * global blackout, then per CI its own, then (with `related`) those of related CIs.
+ * @internal
  */
 export interface CalendarRule {
   readonly kind: 'blackout' | 'outside_maintenance_window';
@@ -204,6 +205,7 @@ export interface CalendarRule {
   readonly distance?: number;
 }
 
+/** The calendar rules of a probe, in report order (see {@link CalendarRule}). @internal */
 export function calendarRules(idx: ScheduleIndex, cis: readonly ProbeCi[], opts: ConflictOptions): CalendarRule[] {
   const out: CalendarRule[] = [];
   const names = idx.graph.names;
@@ -240,6 +242,7 @@ export function calendarRules(idx: ScheduleIndex, cis: readonly ProbeCi[], opts:
 /**
  * Calls `visit` for every stored change that can conflict with the probe in `[qs, qe)`, with what to report:
  * same CI, related CI and same assignee, the probe's own id excluded.
+ * @internal
  */
 export function forEachChangeConflict(
   idx: ScheduleIndex, probe: ReadChange, cis: readonly ProbeCi[], opts: ConflictOptions, qs: number, qe: number,
@@ -298,7 +301,7 @@ export function findChangeConflicts(schedule: ChangeSchedule, change: ScheduledC
   return conflictsOf(idx, probe, opts);
 }
 
-/** {@link findChangeConflicts} on validated input. */
+/** {@link findChangeConflicts} on validated input. @internal */
 export function conflictsOf(idx: ScheduleIndex, probe: ReadChange, opts: ConflictOptions): ChangeConflict[] {
   const s = probe.start, e = probe.end;
   const cis = probeCis(idx, probe, opts.depth);

@@ -22,7 +22,7 @@ export type { ChangeSnapshotLike, ChangeStep } from './lifecycle.js';
 export { normalChangeMachine, standardChangeMachine, emergencyChangeMachine } from './machines.js';
 export type { ChangeMachine, ChangeSnapshot } from './machines.js';
 export { changeTransitions } from './lifecycle-rules.js';
-export type { ChangeRule } from './lifecycle-rules.js';
+export type { ChangeRule, ChangeTransitionTable } from './lifecycle-rules.js';
 export type {
   ChangeState, ChangeOutcome, ChangeInput, ChangeContext, StoredChangeVote, ChangeEventBase, ChangeEvent, ChangeEventType,
   ChangeUpdateEvent, ChangeModelEvent, ChangeAssessEvent, ChangeRequestAuthorizationEvent, ChangeVoteEvent, ChangeRejectEvent,

@@ -6,6 +6,7 @@
  * `offsets[k]` to `offsets[k + 1]`), each slice sorted by start and augmented as an implicit interval tree
  * (Heng Li's cgranges): the node at slice position i has level = the number of trailing one bits of i, its
  * children are `i ± 2^(level-1)`, and `maxEnd[i]` is the largest end in its subtree.
+ * @internal
  */
 export class IntervalIndex {
   private readonly offsets: Int32Array;

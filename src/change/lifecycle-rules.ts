@@ -1,13 +1,25 @@
 // The change machines' transition tables and guards: what the lifecycle kit calls to accept or refuse an event.
 import { toEpochMs } from '../core/instant.js';
 import type { LifecycleRule } from '../lifecycle/refusal.js';
-import type { GuardRefusal, TransitionTable } from '../lifecycle/spec.js';
+import type { GuardRefusal } from '../lifecycle/spec.js';
 import { evaluateApprovals } from './approvals.js';
 import type { ChangeModel } from './change-model.js';
 import { isFilled } from './lifecycle-schemas.js';
 import type { ChangeContext, ChangeEvent, ChangeEventType, ChangeState } from './lifecycle-types.js';
 
 type Row = Readonly<Partial<Record<ChangeEventType, ChangeState>>>;
+
+/**
+ * The transition table of one change model: for each state, the events it accepts and the state each leads to.
+ *
+ * @example
+ * ```ts
+ * const t: ChangeTransitionTable = changeTransitions.normal;
+ * t.authorize.REJECT; // 'new'
+ * ```
+ * @category Lifecycle
+ */
+export type ChangeTransitionTable = Readonly<Record<ChangeState, Readonly<Partial<Record<ChangeEventType, ChangeState>>>>>;
 const row = (state: ChangeState, pairs: Partial<Record<ChangeEventType, ChangeState>>): Row => Object.freeze({ UPDATE: state, ...pairs });
 const FINAL = Object.freeze({}) as Row;
 
@@ -24,7 +36,7 @@ const FINAL = Object.freeze({}) as Row;
  * ```
  * @category Lifecycle
  */
-export const changeTransitions: Readonly<Record<ChangeModel, TransitionTable<ChangeState, ChangeEventType>>> = Object.freeze({
+export const changeTransitions: Readonly<Record<ChangeModel, ChangeTransitionTable>> = Object.freeze({
   normal: Object.freeze({
     new: row('new', { CHANGE_MODEL: 'new', ASSESS: 'assess', CANCEL: 'canceled' }),
     assess: row('assess', { REQUEST_AUTHORIZATION: 'authorize', CANCEL: 'canceled' }),

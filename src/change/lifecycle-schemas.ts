@@ -7,12 +7,15 @@ import { CHANGE_MODELS } from './change-model.js';
 import { RISK_LEVELS } from './risk-model.js';
 import type { ChangeEventType, ChangeOutcome, ChangeState } from './lifecycle-types.js';
 
+/** @internal */
 export const CHANGE_STATES = ['new', 'assess', 'authorize', 'scheduled', 'implement', 'review', 'closed', 'canceled'] as const satisfies readonly ChangeState[];
 
+/** @internal */
 export const CHANGE_EVENT_TYPES = [
   'UPDATE', 'CHANGE_MODEL', 'ASSESS', 'REQUEST_AUTHORIZATION', 'VOTE', 'REJECT', 'SCHEDULE', 'IMPLEMENT', 'COMPLETE', 'CLOSE', 'CANCEL',
 ] as const satisfies readonly ChangeEventType[];
 
+/** @internal */
 export const CHANGE_OUTCOMES = ['successful', 'successful_with_issues', 'failed', 'backed_out'] as const satisfies readonly ChangeOutcome[];
 
 const Name = z.string().min(1, 'must not be empty');
@@ -23,6 +26,7 @@ const Risk = z.enum(RISK_LEVELS);
 const Outcome = z.enum(CHANGE_OUTCOMES);
 const Decision = z.enum(['approve', 'reject', 'abstain']);
 
+/** @internal */
 export const ChangeInputSchema = z.object({
   at,
   id: Name.optional(),
@@ -41,6 +45,7 @@ export const ChangeInputSchema = z.object({
 });
 
 // Fields required by a guard are optional here so that their absence is reported by the guard's own rule.
+/** @internal */
 export const ChangeEventSchemas: Record<ChangeEventType, z.ZodType> = {
   UPDATE: z.object({
     at, templateId: Name.nullable().optional(), description: Text, cis: z.array(Name).optional(), assignee: Name.nullable().optional(),
@@ -61,6 +66,7 @@ export const ChangeEventSchemas: Record<ChangeEventType, z.ZodType> = {
 
 const Iso = StoredInstantSchema;
 
+/** @internal */
 export const ChangeContextSchema = z.object({
   id: z.string().nullable(),
   model: Model,

@@ -102,7 +102,7 @@ export interface ChangeSchedule {
 
 const INACTIVE = new Set(['closed', 'canceled']);
 
-/** The compiled schedule behind {@link ChangeSchedule}. */
+/** The compiled schedule behind {@link ChangeSchedule}. @internal */
 export class ScheduleIndex implements ChangeSchedule {
   readonly activeChanges: number;
   readonly depth: number;
@@ -143,7 +143,7 @@ export class ScheduleIndex implements ChangeSchedule {
     const order: number[] = [];
     for (let i = 0; i < n; i++) if (parts.active[i]) order.push(i);
     const starts = parts.starts;
-    order.sort((a, b) => starts[a]! - starts[b]!);
+    sortByStart(order, starts, n);
     this.activeChanges = order.length;
 
     const ciKeys: number[] = [], ciItems: number[] = [], ciStarts: number[] = [], ciEnds: number[] = [];
@@ -164,7 +164,26 @@ export class ScheduleIndex implements ChangeSchedule {
   }
 }
 
-/** A probe or stored change read into numbers. */
+/**
+ * Sorts change positions by start, ties by position. When the starts span little enough, each (start, position)
+ * pair is packed into one exact double and a plain numeric sort does it (several times faster than a comparator).
+ */
+function sortByStart(order: number[], starts: Float64Array, count: number): void {
+  if (order.length < 2) return;
+  let lo = Infinity, hi = -Infinity;
+  for (const i of order) { const t = starts[i]!; if (t < lo) lo = t; if (t > hi) hi = t; }
+  const scale = 2 ** Math.ceil(Math.log2(count + 1));
+  if ((hi - lo + 1) * scale > Number.MAX_SAFE_INTEGER) {
+    order.sort((a, b) => starts[a]! - starts[b]! || a - b);
+    return;
+  }
+  const keys = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) keys[k] = (starts[order[k]!]! - lo) * scale + order[k]!;
+  keys.sort();
+  for (let k = 0; k < keys.length; k++) order[k] = keys[k]! % scale;
+}
+
+/** A probe or stored change read into numbers. @internal */
 export interface ReadChange {
   readonly id: string;
   readonly start: number;
@@ -219,7 +238,7 @@ function instantOrIssue(value: unknown, path: ReadonlyArray<string | number>, fi
   }
 }
 
-/** Whether a read change takes part in checks. */
+/** Whether a read change takes part in checks. @internal */
 export function isActive(state: string | undefined): boolean {
   return state === undefined || !INACTIVE.has(state);
 }
@@ -361,7 +380,7 @@ export function createChangeSchedule(input: ChangeScheduleInput): ChangeSchedule
   });
 }
 
-/** The index behind a schedule, or a clear error for anything else. */
+/** The index behind a schedule, or a clear error for anything else. @internal */
 export function scheduleOf(schedule: ChangeSchedule, fn: string): ScheduleIndex {
   if (schedule instanceof ScheduleIndex) return schedule;
   throw new ItsmError('invalid_argument', `${fn}: ${describeValue(schedule)} is not a change schedule; build one with createChangeSchedule.`, { details: { field: 'schedule' } });

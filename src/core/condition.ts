@@ -3,7 +3,7 @@
 // condition after it was checked), a compiler to closures for hot paths, and its descriptions for people.
 // Field reads are own-property reads only: `customer.toString` is not a field of `{ customer: {} }`.
 import { z } from 'zod';
-import type { ValidationIssue } from './errors.js';
+import { validationError, type ValidationIssue } from './errors.js';
 import { quote } from './describe.js';
 
 /**
@@ -101,7 +101,7 @@ function keyList(keys: readonly string[]): string {
  */
 function plainCopy(value: unknown, path: Array<string | number>, issues: ValidationIssue[], seen: Set<object>): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (path.length > 2 * MAX_DEPTH + 2) {
+  if (path.length > 2 * MAX_DEPTH + 8) {
     issues.push({ code: 'invalid_condition', path: [...path], message: `is nested too deeply (more than ${MAX_DEPTH} levels)` });
     return undefined;
   }
@@ -192,6 +192,17 @@ function conditionIssues(value: unknown, path: ReadonlyArray<string | number>, d
   } else if (!((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string')) {
     issue('must be a finite number or a string', at);
   }
+}
+
+/**
+ * A plain copy of untrusted input (own enumerable properties read once, arrays by index), and the issues met:
+ * cycles, nesting deeper than 136 levels, properties that throw when read. What schemas validate and keep.
+ * @internal
+ */
+export function readPlain(value: unknown): { readonly value: unknown; readonly issues: readonly ValidationIssue[] } {
+  const issues: ValidationIssue[] = [];
+  const copy = plainCopy(value, [], issues, new Set());
+  return { value: copy, issues };
 }
 
 /**
@@ -327,8 +338,9 @@ const shown = (v: ConditionValue): string => (typeof v === 'string' ? v : String
 /**
  * Renders a condition for people: `state = on_hold`, `priority in [1, 2]`, `event RESOLVE`, `not (…)`.
  *
- * @param c - A valid condition.
+ * @param c - A condition (validated here).
  * @returns One line of text.
+ * @throws {@link ItsmError} `invalid_definition` listing every issue with its path when `c` is not a condition.
  * @example
  * ```ts
  * describeCondition({ all: [{ field: 'state', eq: 'on_hold' }, { field: 'holdReason', ne: 'awaiting_vendor' }] });
@@ -337,6 +349,13 @@ const shown = (v: ConditionValue): string => (typeof v === 'string' ? v : String
  * @category Conditions
  */
 export function describeCondition(c: Condition): string {
+  const { condition, issues } = readCondition(c);
+  if (issues.length > 0) throw validationError('condition', issues);
+  return describeValid(condition);
+}
+
+/** {@link describeCondition} of an already validated condition. */
+function describeValid(c: Condition): string {
   if (c === true) return 'always';
   if (c === false) return 'never';
   if ('all' in c) return c.all.length === 0 ? 'always' : c.all.map((x) => wrap(x)).join(' and ');
@@ -356,7 +375,7 @@ export function describeCondition(c: Condition): string {
 }
 
 function wrap(c: Condition): string {
-  const s = describeCondition(c);
+  const s = describeValid(c);
   return typeof c === 'object' && ('all' in c || 'any' in c) && ('all' in c ? c.all : c.any).length > 1 ? `(${s})` : s;
 }
 
@@ -366,9 +385,9 @@ const compiledParts = new WeakMap<object, CompiledCondition>();
 
 /** {@link describeCondition}, computed once per condition object. @internal */
 export function describeConditionOnce(c: Condition): string {
-  if (typeof c !== 'object') return describeCondition(c);
+  if (typeof c !== 'object') return describeValid(c);
   let text = descriptions.get(c);
-  if (text === undefined) descriptions.set(c, (text = describeCondition(c)));
+  if (text === undefined) descriptions.set(c, (text = describeValid(c)));
   return text;
 }
 

@@ -58,7 +58,8 @@ export function quote(text: string): string {
  * is false. @internal
  */
 export function isDateLike(value: unknown): value is Date {
-  if (value instanceof Date) return true;
+  // Only the internal slot counts: `instanceof Date` is true for `Object.create(Date.prototype)` (whose getTime
+  // throws) and runs a Proxy's getPrototypeOf trap; getTime reads the slot without calling user code.
   if (value === null || typeof value !== 'object') return false;
   try {
     Date.prototype.getTime.call(value);

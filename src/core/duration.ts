@@ -142,9 +142,15 @@ export function formatDuration(ms: number, options: FormatDurationOptions = {}):
     throw new ItsmError('invalid_argument', `ms: ${describeValue(ms)} is not a finite number of milliseconds.`, { details: { field: 'ms' } });
   }
   if (options !== undefined && (options === null || typeof options !== 'object')) throw optionsNotObjectError('options', '{ days? }');
+  let showDays: unknown;
+  try {
+    showDays = options.days;
+  } catch (error) {
+    throw new ItsmError('invalid_argument', `options.days: reading it threw ${describeValue(error)}.`, { details: { field: 'options.days' }, cause: error });
+  }
   const sign = ms < 0 ? '-' : '';
   let rest = Math.round(Math.abs(ms));
-  const d = options.days === false ? 0 : Math.floor(rest / 86_400_000); rest -= d * 86_400_000;
+  const d = showDays === false ? 0 : Math.floor(rest / 86_400_000); rest -= d * 86_400_000;
   const h = Math.floor(rest / 3_600_000); rest -= h * 3_600_000;
   const m = Math.floor(rest / 60_000); rest -= m * 60_000;
   const s = rest / 1000;

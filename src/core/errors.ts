@@ -61,7 +61,13 @@ export class ItsmError extends Error {
    * installed versions), so `e instanceof ItsmError` holds whichever build threw it.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    if (typeof value !== 'object' || value === null) return false;
+    // A hostile value (a Proxy whose traps throw, a throwing getter) is simply not an ItsmError.
+    try {
+      return (value as { [BRAND]?: unknown })[BRAND] === true;
+    } catch {
+      return false;
+    }
   }
 
   /** The cross-build brand behind `instanceof`. @internal */
@@ -149,8 +155,52 @@ export function validationError(what: string, issues: readonly ValidationIssue[]
 export type SafeResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: ItsmError };
 
 /**
- * Runs a throwing constructor and turns an {@link ItsmError} into a failed {@link SafeResult}.
- * Errors that are not `ItsmError` are rethrown (they are bugs, not bad input).
+ * The error for a failure that came from the input itself rather than from a rule: a getter or a Proxy trap of the
+ * caller's value that threw, or the engine giving up on it (a stack overflow on a very deep value). The original
+ * is kept as `cause`; the message never calls user code.
+ *
+ * @param error - What was thrown.
+ * @param what - What was being read (`The input`, `snapshot`).
+ * @returns An `invalid_argument` error (the argument itself when it already is an {@link ItsmError}).
+ * @example
+ * ```ts
+ * try { read(value); } catch (e) { throw foreignError(e); }
+ * ```
+ * @internal
+ */
+export function foreignError(error: unknown, what = 'The input'): ItsmError {
+  if (error instanceof ItsmError) return error;
+  let reason = 'it threw while being read';
+  try {
+    if (error instanceof Error && typeof error.message === 'string') reason = `${error.name}: ${error.message.slice(0, 200)}`;
+  } catch {
+    // a hostile error object: keep the generic reason
+  }
+  return new ItsmError('invalid_argument', `${what} could not be processed (${reason}); pass plain data.`, { cause: error });
+}
+
+/**
+ * Runs an entry point so that only an {@link ItsmError} leaves it: anything else thrown while reading the caller's
+ * values (a throwing getter or Proxy trap, a stack overflow on a very deep value) becomes {@link foreignError}.
+ *
+ * @example
+ * ```ts
+ * export function derive(x: unknown) { return atBoundary(() => compute(x)); }
+ * ```
+ * @internal
+ */
+export function atBoundary<T>(fn: () => T, what?: string): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw foreignError(error, what);
+  }
+}
+
+/**
+ * Runs a throwing constructor and turns its error into a failed {@link SafeResult}. A `safe…` function never
+ * throws: an error that is not an `ItsmError` (thrown by the input itself, say a getter or a Proxy trap, or a stack
+ * overflow on a very deep value) becomes {@link foreignError}, the original kept as `cause`.
  *
  * @example
  * ```ts
@@ -162,10 +212,6 @@ export function toSafe<T>(fn: () => T): SafeResult<T> {
   try {
     return { success: true, data: fn() };
   } catch (error) {
-    if (error instanceof ItsmError) return { success: false, error };
-    // A RangeError from the engine on hostile input (a stack overflow on a deeply nested value) is bad input,
-    // not a bug: a safe call must not throw.
-    if (error instanceof RangeError) return { success: false, error: new ItsmError('invalid_argument', `The input could not be processed: ${error.message}.`, { cause: error }) };
-    throw error;
+    return { success: false, error: foreignError(error) };
   }
 }

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { parseDuration } from '../core/duration.js';
 import { describeValue } from '../core/describe.js';
 import { optionsNotObjectError } from '../core/messages.js';
@@ -43,7 +43,17 @@ export interface AutoCloseOptions {
  * @category Incident
  */
 export function autoCloseDueAt(snapshot: IncidentSnapshot | IncidentSnapshotLike, after: string, options: AutoCloseOptions = {}): Date | null {
+  return atBoundary(() => dueAt(snapshot, after, options));
+}
+
+// The longest duration text accepted; longer ones are refused before any parsing (no regex runs on megabytes).
+const MAX_DURATION_TEXT = 64;
+
+function dueAt(snapshot: IncidentSnapshot | IncidentSnapshotLike, after: string, options: AutoCloseOptions): Date | null {
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ from?, calendar? }');
+  if (typeof after !== 'string' || after.length > MAX_DURATION_TEXT) {
+    throw new ItsmError('invalid_duration', `after: ${describeValue(after)} is not an ISO 8601 duration such as "P7D" or "PT72H".`, { details: { field: 'after' } });
+  }
   const ms = parseDuration(after, 'after');
   const from = options.from ?? 'resolved_at';
   if (from !== 'resolved_at' && from !== 'last_update') {

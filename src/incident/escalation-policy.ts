@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { frozenCopy } from '../core/freeze.js';
 import { IsoDurationSchema, issuesFromZod } from '../core/schema.js';
 import { parseDurationOrNull } from '../core/duration.js';
-import { toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
+import { atBoundary, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
 
 const SlaPercentSchema = z.object({
   slaPercent: z.number().positive('must be above 0').max(1000, 'must be at most 1000 (ten times the target)'),
@@ -159,6 +159,10 @@ export interface EscalationPolicy {
  * @category Escalation
  */
 export function createEscalationPolicy(input: unknown): EscalationPolicy {
+  return atBoundary(() => createPolicy(input));
+}
+
+function createPolicy(input: unknown): EscalationPolicy {
   if (created.has(input as object)) return input as EscalationPolicy;
   const r = EscalationPolicySchema.safeParse(input);
   if (r.success) {

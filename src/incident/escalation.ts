@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { parseDuration } from '../core/duration.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { clockOption, isSupportedMs, type IncidentCalendar } from './business-time.js';
@@ -122,6 +122,10 @@ export interface EscalationStatus {
  * @category Escalation
  */
 export function escalationsDue(policy: EscalationPolicy, triggeredAt: Instant, now: Instant, options: EscalationOptions = {}): EscalationStatus {
+  return atBoundary(() => due(policy, triggeredAt, now, options));
+}
+
+function due(policy: EscalationPolicy, triggeredAt: Instant, now: Instant, options: EscalationOptions): EscalationStatus {
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ acknowledgedAt?, sla?, calendar? }');
   policy = checkedPolicy(policy);
   const t0 = toEpochMs(triggeredAt, 'triggeredAt');

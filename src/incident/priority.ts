@@ -1,6 +1,7 @@
 import { frozenCopy } from '../core/freeze.js';
 import { z } from 'zod';
-import { ItsmError, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
+import { ItsmError, atBoundary, toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
+import { describeValue } from '../core/describe.js';
 import { issuesFromZod } from '../core/schema.js';
 
 /**
@@ -63,8 +64,14 @@ export interface PriorityMatrix {
   readonly defaultUrgency?: number;
 }
 
+// Matrices made by this module (the built-in ones and createPriorityMatrix's results): derivePriority trusts them and
+// validates any other value first.
+const made = new WeakSet<object>();
+
 function frozen(m: PriorityMatrix): PriorityMatrix {
-  return Object.freeze({ ...m, priorities: Object.freeze(m.priorities.map((r) => Object.freeze([...r]))) });
+  const out = Object.freeze({ ...m, priorities: Object.freeze(m.priorities.map((r) => Object.freeze([...r]))) });
+  made.add(out);
+  return out;
 }
 
 /**
@@ -144,8 +151,17 @@ export const glpiPriorityMatrix: PriorityMatrix = frozen({
  * @category Priority
  */
 export function createPriorityMatrix(input: unknown): PriorityMatrix {
+  return atBoundary(() => createMatrix(input));
+}
+
+function createMatrix(input: unknown): PriorityMatrix {
+  if (made.has(input as object)) return input as PriorityMatrix;
   const r = PriorityMatrixSchema.safeParse(input);
-  if (r.success) return frozenCopy(r.data);
+  if (r.success) {
+    const m = frozenCopy(r.data);
+    made.add(m);
+    return m;
+  }
   const raw = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const issues = issuesFromZod(r.error);
   const seen = new Set(issues.map((i) => `${i.code}@${i.path.join('.')}`));
@@ -205,7 +221,8 @@ export function matrixSize(matrix: PriorityMatrix): { impact: number; urgency: n
  * @param urgency - Urgency level, 1-based column.
  * @param matrix - The matrix (already validated); default {@link serviceNowPriorityMatrix}.
  * @returns The priority.
- * @throws {@link core!ItsmError} `invalid_argument` when a level is not an integer inside the matrix.
+ * @throws {@link core!ItsmError} `invalid_argument` when a level is not an integer inside the matrix;
+ * `invalid_definition` when `matrix` is not a valid priority matrix.
  * @example
  * ```ts
  * derivePriority(2, 2);                       // 3 (ServiceNow: moderate)
@@ -214,12 +231,13 @@ export function matrixSize(matrix: PriorityMatrix): { impact: number; urgency: n
  * @category Priority
  */
 export function derivePriority(impact: number, urgency: number, matrix: PriorityMatrix = serviceNowPriorityMatrix): number {
+  if (!made.has(matrix as object)) matrix = createPriorityMatrix(matrix);
   const size = matrixSize(matrix);
   if (!isLevel(matrix, 'impact', impact)) {
-    throw new ItsmError('invalid_argument', `impact: ${String(impact)} is not an impact level of ${matrix.name ?? 'the matrix'}; use an integer from 1 to ${size.impact}.`, { details: { field: 'impact', value: impact } });
+    throw new ItsmError('invalid_argument', `impact: ${describeValue(impact)} is not an impact level of ${matrix.name ?? 'the matrix'}; use an integer from 1 to ${size.impact}.`, { details: { field: 'impact', value: impact } });
   }
   if (!isLevel(matrix, 'urgency', urgency)) {
-    throw new ItsmError('invalid_argument', `urgency: ${String(urgency)} is not an urgency level of ${matrix.name ?? 'the matrix'}; use an integer from 1 to ${size.urgency}.`, { details: { field: 'urgency', value: urgency } });
+    throw new ItsmError('invalid_argument', `urgency: ${describeValue(urgency)} is not an urgency level of ${matrix.name ?? 'the matrix'}; use an integer from 1 to ${size.urgency}.`, { details: { field: 'urgency', value: urgency } });
   }
   return matrix.priorities[impact - 1]![urgency - 1]!;
 }

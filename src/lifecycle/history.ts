@@ -1,5 +1,6 @@
 // The audit entry every lifecycle machine appends, and the persisted shapes shared by all of them.
 import { z } from 'zod';
+import { describeValue } from '../core/describe.js';
 import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, toEpochMs } from '../core/instant.js';
 
 /**
@@ -70,9 +71,48 @@ export const NoForbiddenKeysSchema = z.unknown().superRefine((raw, ctx) => {
   }
 });
 
+// How deep a value in `set` may nest: machines write flat fields and lists of ids.
+const MAX_SET_DEPTH = 16;
+
+/**
+ * Why `value` is not plain JSON data as a machine writes it into `set` (strings, finite numbers, booleans, `null`,
+ * arrays without holes and plain objects of those, at most 16 levels deep, no reserved keys), or `null`. Iterative,
+ * so a hostile 10,000-level value is refused, not a stack overflow; no getter is called.
+ * @internal
+ */
+export function jsonDataIssue(value: unknown): string | null {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return `${describeValue(v)} is not a finite number`;
+      continue;
+    }
+    if (typeof v !== 'object') return `${describeValue(v)} is not JSON data`;
+    if (depth >= MAX_SET_DEPTH) return `nests deeper than ${MAX_SET_DEPTH} levels`;
+    const proto = Object.getPrototypeOf(v);
+    const isArray = Array.isArray(v);
+    if (!isArray && proto !== Object.prototype && proto !== null) return `${describeValue(v)} is not plain JSON data`;
+    for (const d of Object.values(Object.getOwnPropertyDescriptors(v))) if (!('value' in d)) return 'holds a getter';
+    const keys = Object.keys(v);
+    if (isArray && keys.length !== (v as unknown[]).length) return 'is an array with holes or extra keys';
+    for (const k of keys) {
+      if (!isArray && FORBIDDEN_KEYS.has(k)) return `"${k}" is a reserved JavaScript name`;
+      stack.push([(v as Record<string, unknown>)[k], depth + 1]);
+    }
+  }
+  return null;
+}
+
 /** The persisted history entry. @internal */
 export const HistoryEntrySchema = z.object({
   at: StoredInstantSchema,
   type: z.string().min(1).max(64),
-  set: z.record(z.string().refine((k) => !FORBIDDEN_KEYS.has(k), 'is a reserved JavaScript name'), z.unknown()).optional(),
+  set: NoForbiddenKeysSchema.pipe(z.record(z.string(), z.unknown())).superRefine((set, ctx) => {
+    for (const [k, v] of Object.entries(set)) {
+      const issue = jsonDataIssue(v);
+      if (issue !== null) ctx.addIssue({ code: 'custom', path: [k], message: `must be JSON data as the machine writes it: ${issue}` });
+    }
+  }).optional(),
 });

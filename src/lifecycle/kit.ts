@@ -4,7 +4,7 @@
 import { initialTransition, transition, type EventObject } from 'xstate';
 import { z } from 'zod';
 import { describeValue, quote } from '../core/describe.js';
-import { ItsmError, formatPath, validationError, type SafeResult } from '../core/errors.js';
+import { ItsmError, atBoundary, formatPath, toSafe, validationError, type SafeResult } from '../core/errors.js';
 import { toEpochMs } from '../core/instant.js';
 import { issuesFromZod } from '../core/schema.js';
 import { HistoryEntrySchema, isoOf, storedMs, type LifecycleHistoryEntry } from './history.js';
@@ -80,18 +80,6 @@ function refusal<TRule extends string>(rule: TRule, message: string, missing?: r
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object';
-}
-
-function safeCall<T>(fn: () => T): SafeResult<T> {
-  try {
-    return { success: true, data: fn() };
-  } catch (error) {
-    if (error instanceof ItsmError) return { success: false, error };
-    if (error instanceof RangeError || error instanceof TypeError) {
-      return { success: false, error: new ItsmError('invalid_argument', `The input could not be processed: ${error.message}.`, { cause: error }) };
-    }
-    throw error;
-  }
 }
 
 /** Builds the machine and the host functions of a lifecycle. @internal */
@@ -241,19 +229,21 @@ export function defineLifecycle<
     return machine.resolveState({ value: state, context: { ...context, history: log } } as never) as Snapshot;
   }
 
+  // Only ItsmError leaves a host function: a getter or Proxy trap of the caller's value that throws, or a stack
+  // overflow on a very deep one, becomes invalid_argument (with the original as `cause`).
   return {
     machine,
     transitions: spec.transitions,
     spec,
     refusalOf,
     stateOf,
-    open,
-    safeOpen: (input) => safeCall(() => open(input as TInput)),
-    restore,
-    safeRestore: (persisted) => safeCall(() => restore(persisted)),
-    live,
-    advance,
-    explain,
-    replay,
+    open: (input) => atBoundary(() => open(input)),
+    safeOpen: (input) => toSafe(() => open(input as TInput)),
+    restore: (persisted) => atBoundary(() => restore(persisted)),
+    safeRestore: (persisted) => toSafe(() => restore(persisted)),
+    live: (snapshot) => atBoundary(() => live(snapshot), 'snapshot'),
+    advance: (snapshot, event) => atBoundary(() => advance(snapshot, event)),
+    explain: (snapshot, event) => atBoundary(() => explain(snapshot, event)),
+    replay: (history) => atBoundary(() => replay(history), 'history'),
   };
 }

@@ -17,7 +17,16 @@ export interface LifecycleContextBase {
   readonly history: readonly LifecycleHistoryEntry[];
 }
 
-/** For each state, the events it accepts and the state each one leads to. @internal */
+/**
+ * A lifecycle's documented transitions: for each state, the event types it accepts and the state each one leads
+ * to (a guard may still refuse the event). A type missing from a state's row is refused in that state.
+ *
+ * @example
+ * ```ts
+ * const table: TransitionTable<'open' | 'done', 'FINISH'> = { open: { FINISH: 'done' }, done: {} };
+ * ```
+ * @category Lifecycle
+ */
 export type TransitionTable<TState extends string, TType extends string> = Readonly<Record<TState, Readonly<Partial<Record<TType, TState>>>>>;
 
 /** A domain guard's refusal: the rule, the reason (the kit prefixes `"<TYPE> refused: "`), missing fields. @internal */

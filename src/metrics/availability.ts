@@ -63,7 +63,7 @@ export interface AvailabilityInput {
 export interface AvailabilityResult {
   /** (agreed − downtime) / agreed, from 0 to 1; `null` when there is no agreed time. */
   readonly value: number | null;
-  /** Outages counted (after merging is not applied: the number given). */
+  /** Outages given (counted before they are merged). */
   readonly n: number;
   /** Outages still ongoing at `to`. */
   readonly nOngoing: number;

@@ -119,6 +119,20 @@ export interface CsiProgress {
 }
 
 /**
+ * Options of {@link csiProgress}.
+ *
+ * @example
+ * ```ts
+ * const o: CsiProgressOptions = { asOf: '2026-07-01T00:00:00Z' };
+ * ```
+ * @category Improvement
+ */
+export interface CsiProgressOptions {
+  /** The instant to judge `overdue` at (without it, nothing is overdue). */
+  readonly asOf?: Instant;
+}
+
+/**
  * Progress toward target of a CSI register entry (a lower target means improvement is a decrease).
  *
  * @param entry - A validated entry.
@@ -131,7 +145,7 @@ export interface CsiProgress {
  * ```
  * @category Improvement
  */
-export function csiProgress(entry: CsiRegisterEntry, options?: { readonly asOf?: Instant }): CsiProgress {
+export function csiProgress(entry: CsiRegisterEntry, options?: CsiProgressOptions): CsiProgress {
   const o = optionsArg(options, '{ asOf }');
   const direction = entry.target > entry.baseline ? 'increase' : 'decrease';
   const current = entry.current ?? null;

@@ -96,11 +96,14 @@ export function deploymentFrequency<T>(deployments: readonly T[], options?: Depl
   if (toDayExcl < fromDay) throw new ItsmError('invalid_argument', 'options.to is before options.from.', { details: { field: 'options.to' } });
   const fromMs = o.from !== undefined ? toEpochMs(o.from, 'options.from') : -Infinity;
   const toMs = o.to !== undefined ? toEpochMs(o.to, 'options.to') : Infinity;
-  const inRange = deployments.filter((d, i) => {
+  const inRange: T[] = [];
+  const deployDays = new Set<number>();
+  deployments.forEach((d, i) => {
     const t = readInstant(at(d, i), 'deployedAt', i);
-    return t !== null && t >= fromMs && t < toMs;
+    if (t === null || t < fromMs || t >= toMs) return;
+    inRange.push(d);
+    deployDays.add(localDay(t));
   });
-  const deployDays = new Set(inRange.map((d) => localDay(readInstant(at(d, 0), 'deployedAt', 0)!)));
   const days = Math.max(0, toDayExcl - fromDay);
   const n = inRange.length;
   let bucket: DeploymentFrequencyBucket | null = null;

@@ -6,8 +6,8 @@ import type { BusinessCalendar } from '../calendar/engine.js';
 import { isBusinessCalendar } from '../calendar/engine.js';
 import { businessMsBetween } from '../calendar/internal.js';
 import { accessorFn, groupRecords, readInstant, recordsArg, withGroups, type MetricAccessor, type MetricGroup, type MetricGroupingOptions } from './grouping.js';
-import { methodArg, probabilityArg, quantileSelect, type QuantileMethod } from './quantile.js';
-import { summarizeRange } from './summary.js';
+import { methodArg, probabilityArg, quantileSorted, type QuantileMethod } from './quantile.js';
+import { radixSortFloat64 } from './radix.js';
 
 /**
  * Options of {@link durationMetrics}: which instants bound each duration, how to group, and how to measure.
@@ -93,20 +93,22 @@ function kmMedianSorted(ev: Float64Array, cen: Float64Array): number | null {
 
 const FLAG_DONE = 0, FLAG_OPEN = 1, FLAG_OPEN_UNKNOWN = 2, FLAG_EXCLUDED = 3;
 
-/** Per-group duration statistics from per-record durations and flags. @internal */
-export function durationStats(
-  dur: Float64Array,
-  flag: Uint8Array,
-  of: Int32Array,
-  count: number,
-  probs: readonly number[],
-  method: QuantileMethod,
-  time: 'business' | 'elapsed',
-): DurationMetrics[] {
+/** Completed and censored durations laid out group after group, with offsets. */
+interface Partition {
+  readonly res: Float64Array;
+  readonly cen: Float64Array;
+  /** res of group g is res[done[g], done[g + 1]) */
+  readonly done: Int32Array;
+  readonly open: Int32Array;
+  readonly unknown: Int32Array;
+  readonly excluded: Int32Array;
+}
+
+function partition(dur: Float64Array, flag: Uint8Array, of: Int32Array | null, count: number): Partition {
   const n = dur.length;
   const done = new Int32Array(count + 1), open = new Int32Array(count + 1), unknown = new Int32Array(count), excluded = new Int32Array(count);
   for (let i = 0; i < n; i++) {
-    const g = of[i]!;
+    const g = of === null ? 0 : of[i]!;
     if (g < 0) continue;
     const f = flag[i]!;
     if (f === FLAG_DONE) done[g + 1]!++;
@@ -122,42 +124,101 @@ export function durationStats(
   const cen = new Float64Array(open[count]!);
   const fillDone = done.slice(0, count), fillOpen = open.slice(0, count);
   for (let i = 0; i < n; i++) {
-    const g = of[i]!;
+    const g = of === null ? 0 : of[i]!;
     if (g < 0) continue;
     const f = flag[i]!;
     if (f === FLAG_DONE) res[fillDone[g]!++] = dur[i]!;
     else if (f === FLAG_OPEN) cen[fillOpen[g]!++] = dur[i]!;
   }
-  const wanted = [0.9, ...probs];
-  const out: DurationMetrics[] = [];
-  for (let g = 0; g < count; g++) {
-    const a = done[g]!, b = done[g + 1]!;
-    const s = summarizeRange(res, a, b, wanted, method);
-    const nOpen = open[g + 1]! - open[g]!;
-    const nUnknown = unknown[g]!;
-    let km: number | null;
-    if (nUnknown > 0) km = null;
-    else if (nOpen === 0) km = quantileSelect(res, 0.5, 'R-1', a, b); // no censoring: KM median = inverted-CDF median
-    else km = kmMedianSorted(res.subarray(a, b).sort(), cen.subarray(open[g]!, open[g + 1]!).sort());
-    const quantiles: Record<string, number | null> = {};
-    for (const p of probs) quantiles[String(p)] = s.quantiles[String(p)] ?? null;
-    const m: DurationMetrics = {
-      value: s.mean,
-      n: s.n,
-      nCensored: nOpen + nUnknown,
-      nExcluded: excluded[g]!,
-      mean: s.mean,
-      median: s.median,
-      p90: s.quantiles['0.9'] ?? null,
-      min: s.min,
-      max: s.max,
-      quantiles,
-      kaplanMeierMedian: km,
-      time,
-    };
-    out.push(s.n === 0 ? { ...m, reason: 'insufficient_data' } : m);
+  return { res, cen, done, open, unknown, excluded };
+}
+
+/** Merges the sorted runs a[off[k], off[k + 1]) into one sorted array (pairwise: log2(runs) passes). */
+function mergeRuns(a: Float64Array, off: Int32Array): Float64Array {
+  let bounds = Array.from(off);
+  let src = a;
+  if (bounds.length <= 2) return a;
+  while (bounds.length > 2) {
+    const dst = new Float64Array(src.length);
+    const next: number[] = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const lo = bounds[r]!, mid = bounds[r + 1]!, hi = r + 2 < bounds.length ? bounds[r + 2]! : mid;
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) dst[k++] = src[i]! <= src[j]! ? src[i++]! : src[j++]!;
+      while (i < mid) dst[k++] = src[i++]!;
+      while (j < hi) dst[k++] = src[j++]!;
+      next.push(hi);
+    }
+    bounds = next;
+    src = dst;
   }
-  return out;
+  return src;
+}
+
+/** Duration statistics from sorted completed and censored durations. */
+function statsFromSorted(done_: Float64Array, open_: Float64Array, nUnknown: number, nExcluded: number, probs: readonly number[], method: QuantileMethod, time: 'business' | 'elapsed'): DurationMetrics {
+  const nOpen = open_.length;
+  const km = nUnknown > 0 ? null : nOpen === 0 ? quantileSorted(done_, 0.5, 'R-1') : kmMedianSorted(done_, open_); // no censoring: KM median = inverted-CDF median
+  const nDone = done_.length;
+  let sum = 0;
+  for (let i = 0; i < nDone; i++) sum += done_[i]!;
+  const min = nDone ? done_[0]! : null;
+  const max = nDone ? done_[nDone - 1]! : null;
+  const mean = nDone ? Math.min(max!, Math.max(min!, sum / nDone)) : null;
+  const quantiles: Record<string, number | null> = {};
+  for (const p of probs) quantiles[String(p)] = quantileSorted(done_, p, method);
+  const m: DurationMetrics = {
+    value: mean,
+    n: nDone,
+    nCensored: nOpen + nUnknown,
+    nExcluded,
+    mean,
+    median: quantileSorted(done_, 0.5, method),
+    p90: quantileSorted(done_, 0.9, method),
+    min,
+    max,
+    quantiles,
+    kaplanMeierMedian: km,
+    time,
+  };
+  return nDone === 0 ? { ...m, reason: 'insufficient_data' } : m;
+}
+
+/**
+ * Overall and per-group duration statistics from per-record durations and flags: each group's values are sorted
+ * once (linear radix sort), and the overall figures read the merge of the sorted groups. @internal
+ */
+export function durationStats(
+  dur: Float64Array,
+  flag: Uint8Array,
+  of: Int32Array | null,
+  count: number,
+  probs: readonly number[],
+  method: QuantileMethod,
+  time: 'business' | 'elapsed',
+): { overall: DurationMetrics; groups: DurationMetrics[] } {
+  const p = partition(dur, flag, of, count);
+  const groups: DurationMetrics[] = [];
+  let largest = 0;
+  for (let g = 0; g < count; g++) largest = Math.max(largest, p.done[g + 1]! - p.done[g]!, p.open[g + 1]! - p.open[g]!);
+  const scratch = new Uint32Array(2 * largest);
+  for (let g = 0; g < count; g++) {
+    const d = p.res.subarray(p.done[g]!, p.done[g + 1]!);
+    const o = p.cen.subarray(p.open[g]!, p.open[g + 1]!);
+    radixSortFloat64(d, scratch);
+    radixSortFloat64(o, scratch);
+    groups.push(statsFromSorted(d, o, p.unknown[g]!, p.excluded[g]!, probs, method, time));
+  }
+  if (count === 1 && of === null) return { overall: groups[0]!, groups };
+  // records outside every group (no period instant) still count overall: they are excluded or unknown there
+  let unknown = 0, excluded = 0;
+  for (let g = 0; g < count; g++) {
+    unknown += p.unknown[g]!;
+    excluded += p.excluded[g]!;
+  }
+  if (of !== null) for (let i = 0; i < of.length; i++) if (of[i]! < 0) excluded++;
+  const overall = statsFromSorted(mergeRuns(p.res, p.done), mergeRuns(p.cen, p.open), unknown, excluded, probs, method, time);
+  return { overall, groups };
 }
 
 /** Checks an optional calendar. @internal */
@@ -210,14 +271,17 @@ export function durationMetrics<T>(records: readonly T[], options?: DurationMetr
   const n = records.length;
   const dur = new Float64Array(n);
   const flag = new Uint8Array(n);
+  // field names are read at their own sites (one key per site keeps V8's property caches monomorphic)
+  const sKey = typeof o.start === 'string' ? o.start : o.start === undefined ? 'openedAt' : null;
+  const eKey = typeof o.end === 'string' ? o.end : o.end === undefined ? 'resolvedAt' : null;
   for (let i = 0; i < n; i++) {
     const r = records[i]!;
-    const s = readInstant(start(r, i), startName, i);
+    const s = readInstant(sKey !== null ? (r as Record<string, unknown>)[sKey] : start(r, i), startName, i);
     if (s === null) {
       flag[i] = FLAG_EXCLUDED;
       continue;
     }
-    const e = readInstant(end(r, i), endName, i);
+    const e = readInstant(eKey !== null ? (r as Record<string, unknown>)[eKey] : end(r, i), endName, i);
     if (e === null) {
       if (now === null) {
         flag[i] = FLAG_OPEN_UNKNOWN;
@@ -236,9 +300,9 @@ export function durationMetrics<T>(records: readonly T[], options?: DurationMetr
   }
   const time = cal === undefined ? 'elapsed' : 'business';
   const index = groupRecords(records, o, start);
-  const overall = durationStats(dur, flag, new Int32Array(n), 1, probs, method, time)[0]!;
-  if (!index.grouped) return overall;
-  return withGroups(overall, index, durationStats(dur, flag, index.of, index.count, probs, method, time));
+  if (!index.grouped) return durationStats(dur, flag, null, 1, probs, method, time).overall;
+  const { overall, groups } = durationStats(dur, flag, index.of, index.count, probs, method, time);
+  return withGroups(overall, index, groups);
 }
 
 /**

@@ -4,7 +4,7 @@ import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { unknownTimeZoneError } from '../core/messages.js';
 import { isKnownTimeZone, zoneSegments, type ZoneSegment } from '../calendar/zone.js';
-import { utcYearStart } from '../core/instant.js';
+import { MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, utcYearStart } from '../core/instant.js';
 
 /**
  * How a metric reads a value from a record: a field name, or a function of the record (and its index).
@@ -90,7 +90,8 @@ export function accessorFn<T, V>(a: MetricAccessor<T, V>, field: string): (r: T,
 /** An instant from a record, `null` when the field is null, undefined or empty. @internal */
 export function readInstant(v: unknown, field: string, index: number): number | null {
   if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number' && Number.isFinite(v)) return v; // fast path, range checked by the caller when needed
+  // fast path for epoch ms in the supported range (years 0001-9999); anything else gets toEpochMs's checks and errors
+  if (typeof v === 'number' && v >= MIN_SUPPORTED_MS && v < MAX_SUPPORTED_MS) return v;
   return toEpochMs(v as Instant, `records[${index}].${field}`);
 }
 
@@ -205,14 +206,28 @@ export function groupRecords<T>(
   if (by.length === 1 && unit === undefined) {
     // the common case: one key, no period; a Map on the raw value
     const f = by[0]!;
+    const key = typeof byList[0] === 'string' ? (byList[0] as string) : null;
     const map = new Map<unknown, number>();
+    const objectKeys = new Map<string, number>();
+    const small = new Int32Array(256).fill(-1); // small non-negative integer keys (priorities) skip the Map
     for (let i = 0; i < n; i++) {
-      const v = f(records[i]!, i);
-      let g = map.get(v);
+      const v = key !== null ? (records[i] as Record<string, unknown>)[key] : f(records[i]!, i);
+      if (typeof v === 'number' && v >= 0 && v < 256 && (v | 0) === v && !Object.is(v, -0)) {
+        const g0 = small[v]!;
+        if (g0 >= 0) {
+          of[i] = g0;
+          continue;
+        }
+      }
+      // objects (a Date, say) group by their text, not by identity: two equal Dates are one group
+      const mk = typeof v === 'object' && v !== null ? objectKeys.get(keyText(v)) : map.get(v);
+      let g = mk;
       if (g === undefined) {
         g = groups.length;
-        map.set(v, g);
+        if (typeof v === 'object' && v !== null) objectKeys.set(keyText(v), g);
+        else map.set(v, g);
         groups.push({ values: [v], period: null });
+        if (typeof v === 'number' && v >= 0 && v < 256 && (v | 0) === v && !Object.is(v, -0)) small[v] = g;
       }
       of[i] = g;
     }

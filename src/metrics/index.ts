@@ -27,4 +27,4 @@ export type { DoraLevel, DoraReportYear, DoraMetricsInput, DoraPerformanceLevelO
 export { OpenSloDocumentSchema, parseOpenSlo, safeParseOpenSlo, openSloJsonSchema, errorBudget, burnRate, evaluateBurnRateAlerts, SLOTH_DEFAULT_WINDOWS } from './slo.js';
 export type { OpenSloDocument, SloObjective, OpenSlo, SloSample, SloInput, SloOptions, ErrorBudget, BurnRate, BurnRateWindow, BurnRateAlertOptions, BurnRateAlert, BurnRateAlertReport } from './slo.js';
 export { CsiRegisterEntrySchema, createCsiRegisterEntry, safeCreateCsiRegisterEntry, csiRegisterEntryJsonSchema, csiProgress, comparePeriods } from './csi.js';
-export type { CsiRegisterEntry, CsiProgress, ComparePeriodsOptions, PeriodComparison } from './csi.js';
+export type { CsiRegisterEntry, CsiProgressOptions, CsiProgress, ComparePeriodsOptions, PeriodComparison } from './csi.js';

@@ -41,7 +41,7 @@ export interface SampleSummary {
   readonly reason?: 'insufficient_data';
 }
 
-/** SampleSummary of `a[from, to)` (reorders the range). @internal */
+/** The summary of `a[from, to)` (reorders the range). @internal */
 export function summarizeRange(a: Float64Array, from: number, to: number, probs: readonly number[], method: QuantileMethod): SampleSummary {
   const n = to - from;
   const quantiles: Record<string, number | null> = {};

@@ -141,7 +141,7 @@ export interface TheilSenResult {
  * @throws {@link core!ItsmError} `invalid_argument` for non-finite numbers.
  * @example
  * ```ts
- * theilSen([1, 2, 4, 5]);                            // { slope: 1.25, intercept: 1.125, n: 4 }
+ * theilSen([1, 2, 4, 5]);                            // { slope: 1.41666..., intercept: 0.875, n: 4 }
  * theilSen([{ x: 0, y: 1 }, { x: 2, y: 5 }]).slope;  // 2
  * ```
  * @category Statistics

@@ -1,3 +1,5 @@
+import { atBoundary } from '../core/errors.js';
+import { argumentError, optionsNotObjectError } from '../core/messages.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { isoOf, storedMs } from '../lifecycle/history.js';
 import type { ProblemSnapshotLike } from './lifecycle.js';
@@ -104,6 +106,20 @@ export interface LinkedIncidentOptions {
  * @category Problem
  */
 export function linkedIncidentEvents(problem: ProblemSnapshotLike, incidents: readonly LinkedIncidentStatus[], options: LinkedIncidentOptions = {}): LinkedIncidentCommand[] {
+  return atBoundary(() => cascade(problem, incidents, options));
+}
+
+function cascade(problem: ProblemSnapshotLike, incidents: readonly LinkedIncidentStatus[], options: LinkedIncidentOptions): LinkedIncidentCommand[] {
+  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ resolutionCode? }');
+  if (options.resolutionCode !== undefined && (typeof options.resolutionCode !== 'string' || options.resolutionCode.trim() === '')) {
+    throw argumentError('options.resolutionCode', options.resolutionCode, 'a non-empty resolution code');
+  }
+  if (!Array.isArray(incidents)) throw argumentError('incidents', incidents, 'an array of linked incident statuses');
+  incidents.forEach((incident, i) => {
+    if (incident === null || typeof incident !== 'object' || typeof incident.id !== 'string') {
+      throw argumentError(`incidents[${i}]`, incident, 'an incident status { id, state, holdReason?, updatedAt? }');
+    }
+  });
   const live = problemLifecycle.live(problem);
   const state = live.value;
   const ctx = live.context;

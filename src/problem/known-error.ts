@@ -1,7 +1,9 @@
 import { frozenCopy } from '../core/freeze.js';
 import { z } from 'zod';
 import { StoredInstantSchema } from '../lifecycle/history.js';
-import { ItsmError, toSafe, type SafeResult } from '../core/errors.js';
+import { ItsmError, atBoundary, toSafe, type SafeResult } from '../core/errors.js';
+import { argumentError } from '../core/messages.js';
+import { issuesFromZod } from '../core/schema.js';
 import { parseWith } from '../core/schema.js';
 import type { ProblemContext } from './types.js';
 
@@ -69,9 +71,11 @@ export interface KnownError {
  * @category Problem
  */
 export function createKnownError(input: unknown): KnownError {
-  const r = parseWith(KnownErrorSchema, input, 'known error');
-  if (!r.success) throw r.error;
-  return frozenCopy(r.data);
+  return atBoundary(() => {
+    const r = parseWith(KnownErrorSchema, input, 'known error');
+    if (!r.success) throw r.error;
+    return frozenCopy(r.data);
+  });
 }
 
 /**
@@ -122,7 +126,8 @@ export function knownErrorOf(ctx: ProblemContext, workaround: string, publishedA
  *
  * @param problem - The problem (live snapshot or persisted JSON).
  * @returns The record, without `publishedAt`.
- * @throws {@link core!ItsmError} `refused_transition` when the problem has no workaround yet.
+ * @throws {@link core!ItsmError} `refused_transition` when the problem has no workaround yet; `invalid_argument` when
+ * `problem` is not a problem snapshot.
  * @example
  * ```ts
  * knownErrorFromProblem(snapshot).workaround; // 'Reconnect the VPN'
@@ -130,7 +135,27 @@ export function knownErrorOf(ctx: ProblemContext, workaround: string, publishedA
  * @category Problem
  */
 export function knownErrorFromProblem(problem: { readonly context: ProblemContext }): KnownError {
-  const ctx = problem.context;
+  return atBoundary(() => draftOf(problem));
+}
+
+// What a draft reads from a problem context (the full context schema lives in schemas.ts, which imports this file).
+const DraftSourceSchema = z.object({
+  id: z.string().nullable(),
+  statement: z.string(),
+  cause: z.string().nullable(),
+  workaround: z.string().nullable(),
+  affectedServices: z.array(z.string()),
+  affectedCis: z.array(z.string()),
+});
+
+function draftOf(problem: { readonly context: ProblemContext }): KnownError {
+  if (problem === null || typeof problem !== 'object') throw argumentError('problem', problem, 'a problem snapshot (live or persisted)');
+  const parsed = DraftSourceSchema.safeParse(problem.context);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error).map((i) => ({ ...i, path: ['context', ...i.path] }));
+    throw new ItsmError('invalid_argument', `problem: not a problem snapshot (${issues.length} issue${issues.length === 1 ? '' : 's'}); pass a snapshot of problemMachine, live or persisted.`, { issues, details: { field: 'problem' } });
+  }
+  const ctx = parsed.data as unknown as ProblemContext;
   if (ctx.workaround === null || ctx.workaround.trim() === '') {
     throw new ItsmError('refused_transition', 'A known error needs a workaround; record one with UPDATE { workaround } first.', { details: { rule: 'known_error_needs_workaround' } });
   }

@@ -3,8 +3,8 @@ import { toSafe, validationError, type SafeResult } from '../core/errors.js';
 import { frozenCopy } from '../core/freeze.js';
 import { parseDurationOrNull } from '../core/duration.js';
 import { issuesFromZod } from '../core/schema.js';
-import { describeValue, quote } from '../core/describe.js';
-import { compileCondition, ConditionSchema, type CompiledCondition, type Condition } from '../core/condition.js';
+import { quote } from '../core/describe.js';
+import { compileCondition, ConditionSchema, readPlain, type CompiledCondition, type Condition } from '../core/condition.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -170,13 +170,11 @@ function compile(def: SlaDefinition): CompiledSla {
  */
 export function createSlaDefinition(input: SlaDefinition): SlaDefinition {
   if (input !== null && typeof input === 'object' && compiledCache.has(input)) return input;
-  let r: ReturnType<typeof SlaDefinitionSchema.safeParse>;
-  try {
-    r = SlaDefinitionSchema.safeParse(input);
-  } catch (error) {
-    // A getter or proxy trap that throws while the input is read: bad input, reported as such.
-    throw validationError('SLA definition', [{ code: 'unreadable', path: [], message: `could not be read: reading it threw ${describeValue(error)}` }]);
-  }
+  // Validate a plain copy, read once: a getter or proxy can neither change what was validated nor throw from
+  // inside zod (cycles and properties that throw when read are issues of their own).
+  const plain = readPlain(input);
+  if (plain.issues.length > 0) throw validationError(`SLA definition${idOf(input)}`, plain.issues);
+  const r = SlaDefinitionSchema.safeParse(plain.value);
   if (!r.success) {
     const id = r.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'id') ? '' : idOf(input);
     throw validationError(`SLA definition${id}`, issuesFromZod(r.error));

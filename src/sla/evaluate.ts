@@ -106,11 +106,13 @@ function run(clocks: readonly SlaClock[], prepared: PreparedEvents): Fields {
  * @category Evaluation
  */
 export function evaluateSla(definition: SlaDefinition, events: readonly TicketEvent[], options: EvaluateOptions): SlaResult {
-  const sla = compiledSla(definition);
-  const { env, now } = readOptions(options);
-  const clock = new SlaClock(planClock([sla], env, utc24x7()), env);
-  run([clock], prepareEvents(events, now));
-  return clock.finish(now);
+  return guarded('evaluateSla', () => {
+    const sla = compiledSla(definition);
+    const { env, now } = readOptions(options);
+    const clock = new SlaClock(planClock([sla], env, utc24x7()), env);
+    run([clock], prepareEvents(events, now));
+    return clock.finish(now);
+  });
 }
 
 /** Compiles the definitions and groups them, keeping the order of first appearance; ids must be unique. */
@@ -168,9 +170,11 @@ function evaluateGroups(plans: readonly ClockPlan[], env: ClockEnv, now: number,
  * @category Evaluation
  */
 export function evaluateTicket(definitions: readonly SlaDefinition[], events: readonly TicketEvent[], options: EvaluateOptions): SlaResult[] {
-  const groups = groupsOf(definitions);
-  const { env, now } = readOptions(options);
-  return evaluateGroups(groups.map((g) => planClock(g, env, utc24x7())), env, now, events);
+  return guarded('evaluateTicket', () => {
+    const groups = groupsOf(definitions);
+    const { env, now } = readOptions(options);
+    return evaluateGroups(groups.map((g) => planClock(g, env, utc24x7())), env, now, events);
+  });
 }
 
 /**
@@ -213,6 +217,24 @@ function ticketId(ticket: unknown, position: number): string {
   return `#${position}`;
 }
 
+/**
+ * The error for input that threw while it was read (a getter or proxy trap in user data, or a stack overflow on
+ * absurdly deep data): bad input, reported with the thrown value as `cause`, never a crash of the caller.
+ */
+function unreadable(where: string, error: unknown): ItsmError {
+  if (error instanceof ItsmError) return error;
+  return new ItsmError('invalid_argument', `${where}: reading the input threw ${describeValue(error)} (a getter or proxy in the data?); see the error's cause.`, { cause: error });
+}
+
+/** Runs an evaluation, turning anything user data throws into an {@link ItsmError}. */
+function guarded<T>(where: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw unreadable(where, error);
+  }
+}
+
 function evaluateOne(plans: readonly ClockPlan[], env: ClockEnv, now: number, ticket: unknown, position: number): SlaTicketResult {
   const id = ticketId(ticket, position);
   try {
@@ -224,7 +246,7 @@ function evaluateOne(plans: readonly ClockPlan[], env: ClockEnv, now: number, ti
     if (error instanceof ItsmError) return { id, success: false, error };
     // A getter or proxy in the ticket's data that throws (or a stack overflow on absurdly deep data) is bad input
     // of this ticket alone: it is reported with the original error as `cause`, and the batch goes on.
-    return { id, success: false, error: new ItsmError('invalid_event', `tickets[${position}] (id ${quote(id)}): reading the ticket's data threw ${describeValue(error)}; see the error's cause.`, { details: { index: position }, cause: error }) };
+    return { id, success: false, error: unreadable(`tickets[${position}] (id ${quote(id)})`, error) };
   }
 }
 
@@ -239,7 +261,8 @@ function evaluateOne(plans: readonly ClockPlan[], env: ClockEnv, now: number, ti
  * @param tickets - Any iterable of `{ id, events }` (an array, a generator reading a database cursor, ...).
  * @param options - As for {@link evaluateTicket}.
  * @returns A generator of per-ticket outcomes.
- * @throws {@link core!ItsmError} for invalid definitions or options (before the first ticket is read).
+ * @throws {@link core!ItsmError} for invalid definitions or options (before the first ticket is read). An error
+ * thrown by the iterable itself (a database cursor failing) is the host's and propagates from the generator.
  * @example
  * ```ts
  * for (const t of evaluateTickets(defs, readTickets(), { calendars, now, explain: false })) {
@@ -249,12 +272,15 @@ function evaluateOne(plans: readonly ClockPlan[], env: ClockEnv, now: number, ti
  * @category Evaluation
  */
 export function evaluateTickets(definitions: readonly SlaDefinition[], tickets: Iterable<SlaTicket>, options: EvaluateOptions): Generator<SlaTicketResult, void, undefined> {
-  const groups = groupsOf(definitions);
-  const { env, now } = readOptions(options, false);
-  const plans = groups.map((g) => planClock(g, env, utc24x7()));
-  if (tickets === null || typeof tickets !== 'object' || typeof (tickets as Iterable<SlaTicket>)[Symbol.iterator] !== 'function') {
-    throw new ItsmError('invalid_argument', `tickets: ${describeValue(tickets)} is not an iterable of { id, events }.`, { details: { field: 'tickets' } });
-  }
+  const { env, now, plans } = guarded('evaluateTickets', () => {
+    const groups = groupsOf(definitions);
+    const { env, now } = readOptions(options, false);
+    const plans = groups.map((g) => planClock(g, env, utc24x7()));
+    if (tickets === null || typeof tickets !== 'object' || typeof (tickets as Iterable<SlaTicket>)[Symbol.iterator] !== 'function') {
+      throw new ItsmError('invalid_argument', `tickets: ${describeValue(tickets)} is not an iterable of { id, events }.`, { details: { field: 'tickets' } });
+    }
+    return { env, now, plans };
+  });
   return (function* () {
     let position = 0;
     for (const ticket of tickets as Iterable<unknown>) yield evaluateOne(plans, env, now, ticket, position++);

@@ -1,14 +1,19 @@
 import { formatDuration } from '../core/duration.js';
 import { formatInstant } from '../calendar/index.js';
+import { ItsmError } from '../core/errors.js';
 import { argumentError } from '../core/messages.js';
 import type { SlaResult, SlaSegment } from './result.js';
 
 /** Whether a value has the shape explainSla reads (a result of this library, not a hand-made or parsed one). */
 function isResultLike(r: unknown): r is SlaResult {
   if (r === null || typeof r !== 'object') return false;
-  const o = r as Partial<Record<keyof SlaResult, unknown>>;
-  return typeof o.slaId === 'string' && typeof o.timeZone === 'string' && typeof o.stage === 'string' && typeof o.targetMs === 'number'
-    && Array.isArray(o.segments) && Array.isArray(o.cycles) && Array.isArray(o.switches) && Array.isArray(o.warnings);
+  try {
+    const o = r as Partial<Record<keyof SlaResult, unknown>>;
+    return typeof o.slaId === 'string' && typeof o.timeZone === 'string' && typeof o.stage === 'string' && typeof o.targetMs === 'number'
+      && Array.isArray(o.segments) && Array.isArray(o.cycles) && Array.isArray(o.switches) && Array.isArray(o.warnings);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -31,6 +36,16 @@ function isResultLike(r: unknown): r is SlaResult {
  */
 export function explainSla(result: SlaResult): string[] {
   if (!isResultLike(result)) throw argumentError('result', result, 'an SlaResult (the value evaluateSla returns)');
+  try {
+    return explainResult(result);
+  } catch (error) {
+    if (error instanceof ItsmError) throw error;
+    // A hand-made or parsed "result" whose parts are not what evaluateSla returns (strings for Dates, say).
+    throw new ItsmError('invalid_argument', 'result: its parts are not those of an SlaResult (Dates, numbers, segments) as evaluateSla returns it; explain the result itself, not a JSON copy.', { cause: error });
+  }
+}
+
+function explainResult(result: SlaResult): string[] {
   const tz = result.timeZone;
   const at = (d: Date) => formatInstant(d, tz);
   // Business durations in hours: a 24-hour "day" of business time means nothing.

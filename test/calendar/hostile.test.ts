@@ -168,6 +168,20 @@ describe('hostile input to every calendar export', () => {
     }
   });
 
+  it('refuses a Proxy whose traps throw as a calendar, a spec or options, with ItsmError', () => {
+    const trap = (): never => {
+      throw new Error('trap');
+    };
+    const proxy = new Proxy({}, { get: trap, getPrototypeOf: trap, ownKeys: trap, has: trap, getOwnPropertyDescriptor: trap });
+    call('createCalendar', createCalendar as unknown as Fn, [proxy]);
+    expect(calendar.safeCreateCalendar(proxy).success).toBe(false);
+    expect(calendar.isBusinessCalendar(proxy)).toBe(false);
+    call('businessTimeBetween', calendar.businessTimeBetween as unknown as Fn, [proxy, T, T2]);
+    call('unionCalendars', calendar.unionCalendars as unknown as Fn, [cal, proxy]);
+    call('businessIntervals', calendar.businessIntervals as unknown as Fn, [cal, T, T2, proxy]);
+    call('addBusinessDays', calendar.addBusinessDays as unknown as Fn, [cal, T, 1, proxy]);
+  });
+
   it('leaves hostile inputs unchanged, frozen ones included', () => {
     const spec = Object.freeze({ timeZone: 'UTC', weekly: Object.freeze({ mon: Object.freeze(['09:00-17:00', 1n]) }) });
     const before = String(spec.weekly.mon);

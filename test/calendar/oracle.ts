@@ -327,22 +327,27 @@ export function previousOracle(cal: OracleCalendar, t: number, capMinutes: numbe
 
 export type TransitionKind = 'opening' | 'closing';
 
-function isTransitionAt(cal: OracleCalendar, u: number, kind: TransitionKind): boolean {
-  const now = isBusinessOracle(cal, u), before = isBusinessOracle(cal, u - 1);
-  return kind === 'opening' ? now && !before : !now && before;
-}
-
 /** The first minute boundary strictly after `t` where business time starts (opening) or stops (closing). */
 export function nextTransitionOracle(cal: OracleCalendar, t: number, kind: TransitionKind, capMinutes: number): number | null {
   let m = Math.floor(t / MINUTE) + 1;
-  for (let i = 0; i < capMinutes; i++, m++) if (isTransitionAt(cal, m * MINUTE, kind)) return m * MINUTE;
+  let before = isBusinessOracle(cal, m * MINUTE - 1);
+  for (let i = 0; i < capMinutes; i++, m++) {
+    const now = isBusinessOracle(cal, m * MINUTE);
+    if (kind === 'opening' ? now && !before : before && !now) return m * MINUTE;
+    before = now;
+  }
   return null;
 }
 
 /** The last minute boundary at or before `t` where business time starts or stops. */
 export function previousTransitionOracle(cal: OracleCalendar, t: number, kind: TransitionKind, capMinutes: number): number | null {
   let m = Math.floor(t / MINUTE);
-  for (let i = 0; i < capMinutes; i++, m--) if (isTransitionAt(cal, m * MINUTE, kind)) return m * MINUTE;
+  let now = isBusinessOracle(cal, m * MINUTE);
+  for (let i = 0; i < capMinutes; i++, m--) {
+    const before = isBusinessOracle(cal, m * MINUTE - 1);
+    if (kind === 'opening' ? now && !before : before && !now) return m * MINUTE;
+    now = before;
+  }
   return null;
 }
 
@@ -390,12 +395,20 @@ export function dayTargetOracle(cal: OracleCalendar, day: number, atMinutes: num
   if (cal.kind === 'spec' || cal.kind === 'always') {
     const spans = cal.kind === 'spec' ? hoursOfDay(compile(cal.spec), day) : [{ start: 0, end: 1440 }];
     if (spans.length === 0) return null;
-    const lo = day * 1440 + Math.min(...spans.map((s) => s.start)) - 15 * 60;
-    const hi = day * 1440 + Math.max(...spans.map((s) => s.end)) + 15 * 60;
-    for (let m = hi; m >= lo && close === null; m--) {
-      const w = wallMinuteAt(zone, m) - day * 1440;
-      if (spans.some((s) => s.start <= w && w < s.end)) close = (m + 1) * MINUTE;
-    }
+    // Scan real minutes from the latest one that can read inside the day's hours, down to the earliest. A window
+    // of 3 hours around the offset at the day's start holds every candidate in the tested zones (no offset there
+    // falls by more than 2 hours at once); the full range of offsets (-12 h to +14 h) is the fallback.
+    const first = day * 1440 + Math.min(...spans.map((s) => s.start));
+    const last = day * 1440 + Math.max(...spans.map((s) => s.end));
+    const off = wallMinuteAt(zone, day * 1440) - day * 1440;
+    const scan = (lo: number, hi: number): number | null => {
+      for (let m = hi; m >= lo; m--) {
+        const w = wallMinuteAt(zone, m) - day * 1440;
+        if (spans.some((s) => s.start <= w && w < s.end)) return (m + 1) * MINUTE;
+      }
+      return null;
+    };
+    close = scan(first - off - 3 * 60, last - off + 3 * 60) ?? scan(first - 14 * 60, last + 12 * 60);
   } else {
     const from = firstInstantReadingAtLeast(zone, day * 1440);
     const to = firstInstantReadingAtLeast(zone, (day + 1) * 1440);
@@ -403,6 +416,18 @@ export function dayTargetOracle(cal: OracleCalendar, day: number, atMinutes: num
   }
   if (close === null) return null;
   return atMinutes === null ? close : firstInstantReadingAtLeast(zone, day * 1440 + atMinutes);
+}
+
+/** Which spec entry decides local day `day`: its override, else its first dated holiday, else its first annual one. */
+export function dateRuleOracle(spec: OracleSpec, day: number): { readonly list: 'overrides' | 'holidays'; readonly index: number } | null {
+  const date = dateOfDayNumber(day);
+  const o = (spec.overrides ?? []).findIndex((x) => x.date === date);
+  if (o >= 0) return { list: 'overrides', index: o };
+  const dates = (spec.holidays ?? []).map((h) => (typeof h === 'string' ? h : h.date));
+  const fixed = dates.indexOf(date);
+  if (fixed >= 0) return { list: 'holidays', index: fixed };
+  const annual = dates.indexOf(`--${date.slice(5)}`);
+  return annual >= 0 ? { list: 'holidays', index: annual } : null;
 }
 
 /** `addBusinessDays` by stepping dates (see the engine's documentation); `null` beyond `capDays`. */

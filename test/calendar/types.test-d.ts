@@ -1,5 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  addBusinessDays,
+  businessDaysBetween,
+  isBusinessDay,
+  isHoliday,
+  nextClosing,
+  nextOpening,
+  previousBusinessTime,
+  previousClosing,
+  previousOpening,
+  type DateRule,
   addBusinessTime,
   businessIntervals,
   businessTimeBetween,
@@ -24,6 +34,17 @@ describe('calendar types', () => {
     expectTypeOf(addBusinessTime).returns.toEqualTypeOf<Date>();
     expectTypeOf(businessTimeBetween).returns.toEqualTypeOf<number>();
     expectTypeOf(businessIntervals).returns.toEqualTypeOf<BusinessInterval[]>();
+  });
+
+  it('types the peers\' queries: Dates or null for transitions, numbers and structured rules for days', () => {
+    expectTypeOf(previousBusinessTime).returns.toEqualTypeOf<Date>();
+    for (const f of [nextOpening, nextClosing, previousOpening, previousClosing]) expectTypeOf(f).returns.toEqualTypeOf<Date | null>();
+    expectTypeOf(businessDaysBetween).returns.toEqualTypeOf<number>();
+    expectTypeOf(isBusinessDay).returns.toEqualTypeOf<boolean>();
+    expectTypeOf(isHoliday).returns.toEqualTypeOf<DateRule | null>();
+    expectTypeOf<DateRule['kind']>().toEqualTypeOf<'holiday' | 'override'>();
+    expectTypeOf(addBusinessDays).parameter(3).toEqualTypeOf<{ readonly at?: string } | undefined>();
+    expectTypeOf(businessIntervals).parameter(3).toEqualTypeOf<{ readonly limit?: number } | undefined>();
   });
 
   it('accepts readonly, frozen specs', () => {

@@ -187,6 +187,19 @@ describe('createChangeSchedule validation', () => {
     expect(() => findChangeConflicts(schedule, change('P', at('01:00'), at('02:00'), []), { kinds: ['nope' as never] })).toThrow(/not a conflict kind/);
   });
 
+  it('indexes changes spread over the whole supported range (years 0001 to 9999)', () => {
+    const schedule = createChangeSchedule({
+      changes: [
+        change('old', '0001-01-01T00:00:00Z', '0001-01-01T01:00:00Z', ['db']),
+        change('late', '9999-12-31T22:00:00Z', '9999-12-31T23:00:00Z', ['db']),
+        change('now', at('01:00'), at('02:00'), ['db']),
+      ],
+    });
+    expect(findChangeConflicts(schedule, change('P', '0001-01-01T00:30:00Z', '0001-01-01T00:40:00Z', ['db'])).map((c) => c.changeId)).toEqual(['old']);
+    expect(findChangeConflicts(schedule, change('P', '9999-12-31T22:30:00Z', '9999-12-31T23:30:00Z', ['db'])).map((c) => c.changeId)).toEqual(['late']);
+    expect(findChangeConflicts(schedule, change('P', '0001-01-01T00:00:00Z', '9999-12-31T23:59:00Z', ['db'])).map((c) => c.changeId)).toEqual(['old', 'now', 'late']);
+  });
+
   it('never mutates its input and returns fresh objects', () => {
     const input = { changes: [change('A', at('00:00'), at('02:00'), ['db', 'db'])], ciRelations: [{ parent: 'x', child: 'db' }] };
     const copy = structuredClone(input);

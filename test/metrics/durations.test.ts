@@ -38,6 +38,23 @@ describe('durationMetrics', () => {
     ]);
   });
 
+  it('groups by several keys and by functions, one group per combination, with the period last in the key', () => {
+    const rs = [
+      { svc: 'mail', p: 2, openedAt: T0, resolvedAt: T0 + H },
+      { svc: 'mail', p: 1, openedAt: T0, resolvedAt: T0 + 2 * H },
+      { svc: 'web', p: 1, openedAt: T0 + 40 * 24 * H, resolvedAt: T0 + 41 * 24 * H },
+      { svc: 'mail', p: 1, openedAt: T0 + 40 * 24 * H, resolvedAt: T0 + 40 * 24 * H + 3 * H },
+    ];
+    const m = durationMetrics(rs, { by: ['svc', (r) => `P${r.p}`], period: 'month' });
+    expect(m.groups!.map((g) => [g.key, g.values, g.period, g.result.n])).toEqual([
+      ['mail | P1 | 2026-03', ['mail', 'P1'], '2026-03', 1],
+      ['mail | P1 | 2026-04', ['mail', 'P1'], '2026-04', 1],
+      ['mail | P2 | 2026-03', ['mail', 'P2'], '2026-03', 1],
+      ['web | P1 | 2026-04', ['web', 'P1'], '2026-04', 1],
+    ]);
+    expect(m.n).toBe(4);
+  });
+
   it('returns value null with insufficient_data for no records and for all-open records, never 0', () => {
     expect(durationMetrics([])).toMatchObject({ value: null, n: 0, nCensored: 0, reason: 'insufficient_data' });
     const open = durationMetrics([t('x', 'P1', 0, null)], { now: T0 + H });
@@ -117,5 +134,28 @@ describe('timeBetweenFailures', () => {
   });
   it('has insufficient data with a single failure', () => {
     expect(timeBetweenFailures([outages[3]!]).reason).toBe('insufficient_data');
+  });
+});
+
+describe('the sorting and merging behind durationMetrics', () => {
+  it('radix-sorts like TypedArray#sort, negatives, -0 and duplicates included (fast-check)', async () => {
+    const { radixSortFloat64 } = await import('../../src/metrics/radix.js');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -5, max: 5 })), { minLength: 500, maxLength: 3000 }), (xs) => {
+        const a = Float64Array.from(xs);
+        const b = Float64Array.from(xs).sort();
+        radixSortFloat64(a);
+        expect(Array.from(a).map((v) => Object.is(v, -0) ? '-0' : v)).toEqual(Array.from(b).map((v) => Object.is(v, -0) ? '-0' : v));
+      }),
+      { seed: 606, numRuns: 60 },
+    );
+  });
+
+  it('gives the same overall figures grouped and ungrouped (the overall is merged from sorted groups)', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ p: i % 7, openedAt: T0 + i * 1000, resolvedAt: i % 13 === 0 ? null : T0 + i * 1000 + ((i * 7919) % 5000) * 60_000 }));
+    const grouped = durationMetrics(rows, { by: 'p', now: T0 + 1e10, quantiles: [0.25] });
+    const { groups, ...overall } = grouped;
+    expect(groups).toHaveLength(7);
+    expect(overall).toEqual(durationMetrics(rows, { now: T0 + 1e10, quantiles: [0.25] }));
   });
 });

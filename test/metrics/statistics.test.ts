@@ -193,6 +193,16 @@ describe('mannKendall (pyMannKendall original_test conventions)', () => {
     });
   }
 
+  it('reproduces the published hand computation of Little (College of the Holy Cross, "A Mann-Kendall example by hand")', () => {
+    // S = 54, V = 14·13·33/18 − 2·1·9/18 (one pair of ties), Z = (S − 1)/√V ≈ 2.9058, one-sided p ≈ .0018
+    const r = mannKendall([12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]);
+    expect(r.s).toBe(54);
+    expect(r.variance).toBeCloseTo((14 * 13 * 33) / 18 - (2 * 1 * 9) / 18, 12);
+    expect(r.z).toBeCloseTo(2.9058, 4);
+    expect(r.p / 2).toBeCloseTo(0.0018, 4); // the text reads the one-sided tail; the test is two-sided
+    expect(r.trend).toBe('increasing');
+  });
+
   it('gives z = 0 and no trend when every value is tied', () => {
     expect(mannKendall([3, 3, 3, 3])).toMatchObject({ s: 0, variance: 0, z: 0, p: 1, trend: 'no trend' });
   });
@@ -279,6 +289,20 @@ describe('xmrChart', () => {
     expect(c.points[10]!.signals).toContain(1);
     expect(c.points[10]!.aboveRangeLimit).toBe(true);
     expect(c.signals[0]!.indices).toEqual([10]);
+  });
+
+  it("reproduces the textbook individuals chart of Montgomery's aircraft primer paint viscosity (15 batches)", () => {
+    // Montgomery, Introduction to Statistical Quality Control, individuals and moving range chart:
+    // x̄ = 33.52, MR̄ = 0.48, UCL = 34.80, LCL = 32.24, MR chart UCL = 1.57; the process is in control.
+    const viscosity = [33.75, 33.05, 34.0, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.2, 33.62, 33.0, 33.54, 33.12, 33.84];
+    const c = xmrChart(viscosity);
+    expect(c.center!.toFixed(2)).toBe('33.52');
+    expect(c.averageMovingRange!.toFixed(2)).toBe('0.48');
+    expect(c.upperLimit!.toFixed(2)).toBe('34.80');
+    expect(c.lowerLimit!.toFixed(2)).toBe('32.24');
+    expect(c.upperRangeLimit!.toFixed(2)).toBe('1.57');
+    expect(c.signals.flatMap((s) => s.indices)).toEqual([]);
+    expect(detectSignals(viscosity, { rules: 'nelson' }).signals.flatMap((s) => s.indices)).toEqual([]);
   });
 
   it('reports insufficient data below two values', () => {

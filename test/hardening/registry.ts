@@ -1,0 +1,322 @@
+// Valid example arguments for every function exported by the package root, so the hardening suite can put a hostile
+// value in one position (or deep inside one argument) while the other positions stay valid. A new export without an
+// entry here fails `test/hardening/suite.test.ts`; so does an entry for a name that is no longer exported.
+import { incidentMachine, problemMachine, type BusinessCalendar, type ItsmErrorCode } from 'itsm-kit';
+import * as api from 'itsm-kit';
+import { BUSINESS_CLOCK, businessClockOf } from '../../src/core/business-clock.js';
+import { moreRegistry } from './registry-more.js';
+import { hostileValues } from './hostile.js';
+import { fingerprint } from './inspect.js';
+
+/**
+ * TEMPORARY until calendars carry their business clock (calendar branch): attaches one built on the public API, as
+ * test/incident/escalation.test.ts does; a no-op once calendars have it.
+ */
+export const withClock = (cal: BusinessCalendar): BusinessCalendar => (businessClockOf(cal) ? cal : Object.assign(Object.create(cal) as BusinessCalendar, {
+  [BUSINESS_CLOCK]: { addBusinessMs: (t: number, ms: number) => api.addBusinessTime(cal, t, ms).getTime(), nextBusinessMs: (t: number) => api.nextBusinessTime(cal, t).getTime() },
+}));
+
+/** How the suite calls one export. */
+export interface Entry {
+  /** Valid example arguments, fresh objects on every call (the suite writes hostile values into them). */
+  readonly args: () => unknown[];
+  /** The result is a generator: the suite drains it (inside the time bound and the error check). */
+  readonly generator?: boolean;
+}
+
+/** Exported functions that are classes (constructed, not called): not driven. */
+export const CLASSES: ReadonlySet<string> = new Set(['ItsmError']);
+
+/** The documented `ItsmErrorCode` list (src/core/errors.ts); the type check below keeps it complete. */
+export const ERROR_CODES = [
+  'invalid_instant', 'invalid_duration', 'invalid_argument', 'invalid_definition', 'no_business_time',
+  'events_out_of_order', 'unknown_calendar', 'unknown_field', 'invalid_event', 'refused_transition', 'unknown_time_zone',
+] as const satisfies readonly ItsmErrorCode[];
+type MissingCode = Exclude<ItsmErrorCode, (typeof ERROR_CODES)[number]>;
+// Fails to compile when ItsmErrorCode gains a code this list lacks.
+export const ERROR_CODES_COMPLETE: [MissingCode] extends [never] ? true : MissingCode = true;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Example values (plain data is rebuilt on every call; library objects are built once and never mutated)
+// ---------------------------------------------------------------------------------------------------------------
+
+const T0 = Date.UTC(2026, 2, 9, 8, 0); // Monday 2026-03-09 08:00 UTC
+const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const officeSpec = () => ({
+  timeZone: 'America/New_York',
+  weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-12:00', '13:00-17:00'], fri: ['09:00-17:00'] },
+  holidays: ['2026-12-25', '--01-01'],
+  overrides: [{ date: '2026-03-14', hours: ['10:00-14:00'], name: 'Open Saturday' }],
+});
+const office = api.createCalendar(officeSpec());
+const nights = api.createCalendar({ timeZone: 'Europe/London', weekly: { mon: ['22:00-06:00'], sat: ['00:00-24:00'] } });
+
+const slaDefinitionJson = () => ({
+  id: 'resolution', kind: 'resolution', target: 'PT8H', calendar: 'office',
+  start: true, stop: { field: 'state', in: ['resolved', 'closed'] }, pause: { field: 'state', eq: 'on_hold' },
+  warnAt: [0.5, 0.75],
+});
+const slaDefinition = api.createSlaDefinition(slaDefinitionJson() as never);
+const slaEvents = () => [
+  { at: at(0), type: 'CREATE', set: { state: 'new', priority: 2 } },
+  { at: at(90), type: 'UPDATE', set: { state: 'on_hold' } },
+  { at: at(200), type: 'UPDATE', set: { state: 'in_progress' } },
+  { at: at(600), type: 'UPDATE', set: { state: 'resolved' } },
+];
+const evaluateOptions = () => ({ calendars: { office }, now: at(24 * 60) });
+const slaResult = api.evaluateSla(slaDefinition, slaEvents() as never, evaluateOptions());
+
+const incidentInput = () => ({ at: at(0), id: 'INC1', impact: 2, urgency: 2, group: 'Service Desk', fields: { category: 'network' } });
+const openedIncident = api.openIncident(incidentInput() as never);
+const resolvedIncident = api.advanceIncident(
+  api.advanceIncident(openedIncident, { type: 'START', at: at(5) }).snapshot,
+  { type: 'RESOLVE', at: at(30), code: 'fixed', notes: 'Rebooted the switch' },
+).snapshot;
+const persisted = (s: unknown): unknown => json(incidentMachine.getPersistedSnapshot(s as never));
+const incidentEvent = () => ({ type: 'UPDATE', at: at(10), impact: 1, fields: { category: 'hardware' } });
+
+const problemInput = () => ({ at: at(0), id: 'PRB1', statement: 'VPN drops every hour', linkedIncidents: ['INC1'], cause: 'MTU mismatch', workaround: 'Reconnect' });
+const openedProblem = api.openProblem(problemInput() as never);
+const resolvedProblem = [
+  { type: 'ASSESS', at: at(2), assignee: 'kim' },
+  { type: 'CONFIRM', at: at(4) },
+  { type: 'START_FIX', at: at(6), fix: 'MTU 1400' },
+  { type: 'RESOLVE', at: at(10), notes: 'MTU set everywhere' },
+].reduce((s, e) => api.advanceProblem(s, e as never).snapshot, openedProblem);
+const persistedProblem = (s: unknown): unknown => json(problemMachine.getPersistedSnapshot(s as never));
+const problemEvent = () => ({ type: 'UPDATE', at: at(20), affectedCis: ['VPN-1'] });
+
+const policyJson = () => ({
+  name: 'network',
+  levels: [
+    { after: 'PT0S', kind: 'functional', targets: ['on-call'] },
+    { after: 'PT15M', kind: 'functional', targets: ['network-l2'] },
+    { after: { slaPercent: 75 }, kind: 'hierarchical', targets: ['it-manager'] },
+  ],
+  loops: 1,
+  repeatEvery: 'PT1H',
+});
+const policy = api.createEscalationPolicy(policyJson());
+const officeClock = withClock(office);
+const escalationOptions = () => ({ acknowledgedAt: null, sla: { startedAt: at(0), dueAt: at(480), stage: 'running', targetMs: 8 * 3_600_000, elapsedMs: 3_600_000 }, calendar: officeClock });
+
+const matrixJson = () => ({ name: 'custom 3x3', priorities: [[1, 2, 3], [2, 3, 4], [3, 4, 5]], defaultImpact: 2, defaultUrgency: 2 });
+const knownErrorJson = () => ({ symptom: 'Printer offline', cause: 'Driver', workaround: 'Power-cycle it', affectedServices: ['print'], affectedCis: ['PRN-12'] });
+const condition = () => ({ all: [{ field: 'state', in: ['new', 'in_progress'] }, { not: { field: 'customer.tier', eq: 'gold' } }] });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The registry: one entry per exported function
+// ---------------------------------------------------------------------------------------------------------------
+
+const baseRegistry: Readonly<Record<string, Entry>> = {
+  // core
+  isItsmError: { args: () => [new api.ItsmError('invalid_argument', 'x')] },
+  toEpochMs: { args: () => ['2026-03-08T09:30:00-05:00', 'field'] },
+  isInstant: { args: () => [at(0)] },
+  parseDuration: { args: () => ['P1DT12H', 'after'] },
+  parseDurationOrNull: { args: () => ['PT30M'] },
+  formatDuration: { args: () => [7_800_000, { days: false }] },
+
+  // calendar
+  createCalendar: { args: () => [officeSpec()] },
+  safeCreateCalendar: { args: () => [officeSpec()] },
+  calendar24x7: { args: () => ['Asia/Kolkata'] },
+  isBusinessCalendar: { args: () => [office] },
+  isBusinessTime: { args: () => [office, '2026-03-09T10:00:00-04:00'] },
+  nextBusinessTime: { args: () => [office, '2026-03-09T18:00:00-04:00'] },
+  businessIntervals: { args: () => [office, at(0), at(7 * 1440)] },
+  addBusinessTime: { args: () => [office, at(0), 10 * 3_600_000] },
+  businessTimeBetween: { args: () => [office, at(0), at(3 * 1440)] },
+  addBusinessDays: { args: () => [office, at(0), 2, { at: '12:00' }] },
+  unionCalendars: { args: () => [office, nights] },
+  intersectCalendars: { args: () => [office, nights] },
+  withTimeZone: { args: () => [office, 'Europe/Paris'] },
+  formatInstant: { args: () => [at(0), 'America/New_York'] },
+  calendarSpecJsonSchema: { args: () => [] },
+
+  // sla
+  describeCondition: { args: () => [condition()] },
+  createSlaDefinition: { args: () => [slaDefinitionJson()] },
+  safeCreateSlaDefinition: { args: () => [slaDefinitionJson()] },
+  evaluateSla: { args: () => [slaDefinition, slaEvents(), evaluateOptions()] },
+  explainSla: { args: () => [slaResult] },
+  slaDefinitionJsonSchema: { args: () => [] },
+
+  // incident
+  createPriorityMatrix: { args: () => [matrixJson()] },
+  safeCreatePriorityMatrix: { args: () => [matrixJson()] },
+  priorityMatrixJsonSchema: { args: () => [] },
+  derivePriority: { args: () => [2, 3, api.createPriorityMatrix(matrixJson())] },
+  openIncident: { args: () => [incidentInput()] },
+  safeOpenIncident: { args: () => [incidentInput()] },
+  advanceIncident: { args: () => [persisted(openedIncident), incidentEvent()] },
+  restoreIncident: { args: () => [persisted(resolvedIncident)] },
+  safeRestoreIncident: { args: () => [persisted(resolvedIncident)] },
+  replayIncidentHistory: { args: () => [json(resolvedIncident.context.history)] },
+  explainIncidentRefusal: { args: () => [persisted(openedIncident), { type: 'RESOLVE', at: at(10), code: 'fixed', notes: '' }] },
+  autoCloseDueAt: { args: () => [persisted(resolvedIncident), 'PT16H', { from: 'resolved_at', calendar: officeClock }] },
+  createEscalationPolicy: { args: () => [policyJson()] },
+  safeCreateEscalationPolicy: { args: () => [policyJson()] },
+  escalationPolicyJsonSchema: { args: () => [] },
+  escalationsDue: { args: () => [policy, at(0), at(300), escalationOptions()] },
+
+  // problem
+  createKnownError: { args: () => [knownErrorJson()] },
+  safeCreateKnownError: { args: () => [knownErrorJson()] },
+  knownErrorJsonSchema: { args: () => [] },
+  knownErrorFromProblem: { args: () => [persistedProblem(resolvedProblem)] },
+  openProblem: { args: () => [problemInput()] },
+  safeOpenProblem: { args: () => [problemInput()] },
+  advanceProblem: { args: () => [persistedProblem(openedProblem), problemEvent()] },
+  restoreProblem: { args: () => [persistedProblem(resolvedProblem)] },
+  safeRestoreProblem: { args: () => [persistedProblem(resolvedProblem)] },
+  replayProblemHistory: { args: () => [json(resolvedProblem.context.history)] },
+  explainProblemRefusal: { args: () => [persistedProblem(openedProblem), { type: 'CLOSE', at: at(20) }] },
+  linkedIncidentEvents: {
+    args: () => [persistedProblem(resolvedProblem), [{ id: 'INC1', state: 'on_hold', holdReason: 'awaiting_problem', updatedAt: at(5) }, { id: 'INC2', state: 'in_progress' }], { resolutionCode: 'solved_by_problem' }],
+  },
+};
+
+/** Every driven export (this file: core, calendar, SLA, incident, problem; registry-more.ts: the other modules). */
+export const registry: Readonly<Record<string, Entry>> = { ...baseRegistry, ...moreRegistry };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Known findings: cases the suite tolerates until the module that owns them is fixed (see KNOWN.md)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** What went wrong in one call. */
+export type ViolationKind = 'threw' | 'bad_code' | 'no_issues' | 'safe_threw' | 'safe_shape' | 'mutated' | 'non_finite' | 'prototype' | 'slow';
+
+/** One finding in a module this suite does not own: tolerated (or, when the call is dangerous, not run). */
+export interface KnownFinding {
+  /** The export. */
+  readonly name: string;
+  /** The issue-8 class and a one-line description (KNOWN.md has the details). */
+  readonly issue: string;
+  /** Which violations are tolerated. */
+  readonly kinds: readonly ViolationKind[];
+  /** Whether the arguments are a case of this finding. */
+  readonly when: (args: readonly unknown[]) => boolean;
+  /** Do not even run the call (it exhausts memory or takes minutes). */
+  readonly skip?: boolean;
+}
+
+/** Whether a value satisfying `test` is reachable from the arguments (through plain objects and arrays only). */
+export function reaches(args: readonly unknown[], test: (v: unknown) => boolean): boolean {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [...args];
+  while (stack.length > 0 && seen.size < 10_000) {
+    const v = stack.pop();
+    if (test(v)) return true;
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) continue;
+    for (const d of Object.values(Object.getOwnPropertyDescriptors(v))) if ('value' in d) stack.push(d.value);
+  }
+  return false;
+}
+
+// The caller's own code that throws when read: Proxy traps, getters, toString / valueOf, an iterator.
+const TRAPS: ReadonlySet<unknown> = new Set(hostileValues().filter((h) => /throw/.test(h.name)).map((h) => h.value));
+const hasTrap = (args: readonly unknown[]): boolean => reaches(args, (v) => TRAPS.has(v));
+
+/** Whether argument `i` is not an object (or is null), the shape a function trusted without checking. */
+const notObject = (i: number) => (args: readonly unknown[]): boolean => args[i] === null || typeof args[i] !== 'object';
+
+/** Whether argument `i` is an array holding null, undefined or holes among its records. */
+const nullRecord = (i: number) => (args: readonly unknown[]): boolean => {
+  const a = args[i];
+  if (!Array.isArray(a)) return false;
+  for (let k = 0; k < a.length; k++) if (!(k in a) || a[k] === null || a[k] === undefined) return true;
+  return false;
+};
+
+/** Whether argument `i` differs from the valid example of export `name` (a hostile value was placed in it). */
+const differs = (name: string, i: number) => (args: readonly unknown[]): boolean => {
+  const example = registry[name]?.args()[i];
+  return args[i] !== example && fingerprint(args[i]) !== fingerprint(example);
+};
+
+const each = (names: readonly string[], finding: Omit<KnownFinding, 'name'>): KnownFinding[] => names.map((name) => ({ name, ...finding }));
+
+/**
+ * Findings in modules this suite does not own (KNOWN.md lists each with a reproduction). Every entry names the
+ * export, the arguments it covers and the issue-8 class; delete an entry when its module is fixed (the suite then
+ * checks that case again). Lifecycle, incident, problem and core findings are fixed, not listed.
+ */
+export const knownFindings: readonly KnownFinding[] = [
+  // K1 (class 3/4): a getter, a Proxy trap, toString / valueOf or an iterator of the caller's value throws, and the
+  // caller's own Error escapes instead of an ItsmError (no boundary like core's atBoundary / toSafe).
+  ...each([
+    'formatDuration', 'describeCondition', 'createCalendar', 'isBusinessCalendar', 'isBusinessTime', 'nextBusinessTime', 'businessIntervals',
+    'addBusinessTime', 'businessTimeBetween', 'addBusinessDays', 'unionCalendars', 'intersectCalendars', 'subtractCalendars', 'withTimeZone',
+    'businessDaysBetween', 'isBusinessDay', 'isHoliday', 'nextOpening', 'nextClosing', 'previousOpening', 'previousClosing', 'previousBusinessTime',
+    'evaluateSla', 'evaluateTicket', 'evaluateTickets', 'explainSla',
+    'openChange', 'safeOpenChange', 'advanceChange', 'replayChangeHistory', 'explainChangeRefusal', 'createApprovalPolicy', 'createRiskModel',
+    'assessChangeRisk', 'evaluateApprovals', 'selectApprovalPolicy', 'createChangeSchedule', 'findChangeConflicts', 'suggestChangeWindows',
+    'quantile', 'summarize', 'kaplanMeier', 'durationMetrics', 'timeBetweenFailures', 'availability', 'slaCompliance', 'firstContactResolution',
+    'reopenRate', 'reassignmentRate', 'escalationRate', 'backlog', 'openedClosedPerPeriod', 'csat', 'nps', 'ces', 'deploymentFrequency',
+    'leadTimeForChanges', 'changeFailureRate', 'failedDeploymentRecoveryTime', 'deploymentReworkRate', 'doraPerformanceLevel', 'parseOpenSlo',
+    'errorBudget', 'burnRate', 'evaluateBurnRateAlerts', 'xmrChart', 'detectSignals', 'mannKendall', 'theilSen', 'comparePeriods',
+    'createCsiRegisterEntry', 'csiProgress', 'createCatalog', 'validateCatalog', 'serviceImpact', 'slaDefinitionsFor', 'createRiskRegister',
+    'scoreRiskEntry', 'riskHeatMap', 'risksForChange', 'overdueRiskReviews', 'serviceRequestInput', 'evaluateRequestFulfilmentSla',
+    'serviceReport', 'renderReportMarkdown', 'renderReportHtml', 'renderControlChartSvg', 'renderSlaTimelineSvg',
+    'holidaysFromDateHolidays', 'calendarSpecWithHolidays',
+  ], { issue: 'K1 (class 3): a throwing getter / Proxy trap of the argument escapes as a plain Error', kinds: ['threw', 'safe_threw'], when: hasTrap }),
+
+  // K2 (class 4): describeCondition reads `'all' in c` on any value: a non-object condition is a TypeError.
+  { name: 'describeCondition', issue: 'K2 (class 4): a non-object condition is a TypeError', kinds: ['threw'], when: notObject(0) },
+
+  // K3 (class 4): selectApprovalPolicy iterates `policies` unchecked.
+  { name: 'selectApprovalPolicy', issue: 'K3 (class 4): policies that are not an array are a TypeError', kinds: ['threw'], when: (a) => !Array.isArray(a[0]) },
+
+  // K4 (class 4): metrics read each record's fields unchecked: a null record or a hole is a TypeError.
+  ...each([
+    'durationMetrics', 'timeBetweenFailures', 'firstContactResolution', 'reopenRate', 'reassignmentRate', 'escalationRate', 'backlog',
+    'openedClosedPerPeriod', 'deploymentFrequency', 'leadTimeForChanges', 'changeFailureRate', 'failedDeploymentRecoveryTime', 'deploymentReworkRate',
+  ], { issue: 'K4 (class 4): a null record or a hole in the records is a TypeError', kinds: ['threw'], when: (a) => nullRecord(0)(a) || nullRecord(1)(a) }),
+
+  // K5 (class 4): the SLO functions read `options.objective` with options = null.
+  ...each(['errorBudget', 'evaluateBurnRateAlerts'], { issue: 'K5 (class 4): options = null is a TypeError', kinds: ['threw'], when: (a) => a[2] === null }),
+  { name: 'burnRate', issue: 'K5 (class 4): options = null is a TypeError', kinds: ['threw'], when: (a) => a[3] === null },
+
+  // K6 (class 4): csiProgress trusts its entry: anything but a valid entry object (a Date, a number) is a TypeError.
+  { name: 'csiProgress', issue: 'K6 (class 4): an entry that is not a CSI register entry is a TypeError', kinds: ['threw'], when: differs('csiProgress', 0) },
+
+  // K7 (class 4/5): catalogue and risk functions trust an already created catalogue / register / entry: anything else
+  // (null, a number, `{}`, a Map, a frozen object of another shape) is a TypeError, and scoreRiskEntry returns NaN
+  // scores for an entry that is not one.
+  ...(['serviceImpact', 'slaDefinitionsFor', 'serviceRequestInput', 'riskHeatMap', 'risksForChange', 'overdueRiskReviews'] as const).map((name): KnownFinding => ({
+    name, issue: 'K7 (class 4): a catalogue / register that is not a created one is a TypeError', kinds: ['threw'], when: differs(name, 0),
+  })),
+  { name: 'scoreRiskEntry', issue: 'K7 (class 4/5): a risk entry that is not one is a TypeError or NaN scores', kinds: ['threw', 'non_finite'], when: notObject(0) },
+  { name: 'serviceRequestInput', issue: 'K7 (class 4): options = null is a TypeError', kinds: ['threw'], when: (a) => a[2] === null },
+
+  // K8 (class 4): structured arguments read field by field without validation: a malformed field inside (a number
+  // where a list or a Date is expected, a Map, a hole) is a TypeError. Covers any change inside the argument.
+  { name: 'describeCondition', issue: 'K8 (class 4): a malformed sub-condition is a TypeError', kinds: ['threw'], when: differs('describeCondition', 0) },
+  { name: 'explainSla', issue: 'K8 (class 4): a hand-edited SlaResult (segments, instants) is a TypeError', kinds: ['threw'], when: differs('explainSla', 0) },
+  { name: 'summarize', issue: 'K8 (class 4): options.quantiles that is not an array is a TypeError', kinds: ['threw'], when: differs('summarize', 1) },
+  { name: 'csat', issue: 'K8 (class 4): a scores array with an own `constructor` key is a TypeError', kinds: ['threw'], when: differs('csat', 0) },
+  { name: 'leadTimeForChanges', issue: 'K8 (class 4): `commits` that is not a list is a TypeError', kinds: ['threw'], when: differs('leadTimeForChanges', 0) },
+  { name: 'serviceReport', issue: 'K8 (class 4): slaResults[].data that is not a list of live SlaResults (from JSON: instants as strings) is a TypeError', kinds: ['threw'], when: differs('serviceReport', 0) },
+  { name: 'risksForChange', issue: 'K8 (class 4): change.cis / options.catalog of the wrong shape is a TypeError', kinds: ['threw'], when: (a) => differs('risksForChange', 1)(a) || differs('risksForChange', 2)(a) },
+  ...(['renderReportMarkdown', 'renderReportHtml', 'renderControlChartSvg', 'renderSlaTimelineSvg'] as const).map((name): KnownFinding => ({
+    name, issue: 'K8 (class 4): a hand-edited report / chart / result, or a title that is not a string, is a TypeError', kinds: ['threw'],
+    when: (a) => differs(name, 0)(a) || differs(name, 1)(a),
+  })),
+
+  // K9 (class 5): non-finite values in outputs from inputs that are not checked.
+  { name: 'errorBudget', issue: 'K9 (class 5): a huge or infinite slo.periodMs gives an Invalid Date window', kinds: ['non_finite'], when: differs('errorBudget', 0) },
+  { name: 'evaluateBurnRateAlerts', issue: 'K9 (class 5): an infinite slo.periodMs gives an Infinity factor', kinds: ['non_finite'], when: differs('evaluateBurnRateAlerts', 0) },
+  { name: 'csiProgress', issue: 'K9 (class 5): a non-number baseline / current gives NaN progress', kinds: ['non_finite'], when: differs('csiProgress', 0) },
+  { name: 'scoreRiskEntry', issue: 'K9 (class 5): non-number factors or control steps give NaN / Infinity scores', kinds: ['non_finite'], when: differs('scoreRiskEntry', 0) },
+  { name: 'calendarSpecWithHolidays', issue: 'K9 (class 5): the spec is not validated: Infinity in weekly hours is returned as is', kinds: ['non_finite'], when: differs('calendarSpecWithHolidays', 0) },
+
+  // K10 (class 1/7): calendarSpecWithHolidays spreads a string `options` into an object (one key per character) before
+  // refusing it: a 1 MB string costs over a second.
+  { name: 'calendarSpecWithHolidays', issue: 'K10 (class 7): a megabyte string as options takes over a second to refuse', kinds: ['slow'], when: (a) => typeof a[2] === 'string' && a[2].length > 10_000 },
+];
