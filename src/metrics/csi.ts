@@ -152,8 +152,7 @@ export function csiProgress(entry: CsiRegisterEntry, options?: CsiProgressOption
     const o = optionsArg(options, '{ asOf }');
     const { baseline, target, current, due, status } = progressFields(entry);
     const direction = target > baseline ? 'increase' : 'decrease';
-    const raw = current === null ? null : (current - baseline) / (target - baseline);
-    const value = raw === null || Number.isFinite(raw) ? raw : raw > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE; // only reachable near ±1e308
+    const value = current === null ? null : progressRatio(current, baseline, target);
     const achieved = value !== null && value >= 1;
     const [y, m, d] = due.split('-').map(Number) as [number, number, number];
     const dueEnd = new Date(0);
@@ -162,6 +161,14 @@ export function csiProgress(entry: CsiRegisterEntry, options?: CsiProgressOption
     const r = { value, direction, achieved, overdue } as const;
     return value === null ? { ...r, reason: 'insufficient_data' } : r;
   });
+}
+
+/** (current − baseline) / (target − baseline), finite for any finite inputs (halved near ±1e308, then clamped). */
+function progressRatio(current: number, baseline: number, target: number): number {
+  let r = (current - baseline) / (target - baseline);
+  if (!Number.isFinite(r)) r = (current / 2 - baseline / 2) / (target / 2 - baseline / 2);
+  if (Number.isNaN(r)) return 0;
+  return Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, r));
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
