@@ -51,6 +51,9 @@ export function describeSlaClock(r: SlaResult): string {
   const parts = [`Blue: ${showMs(counted)} counted against the ${showMs(r.targetMs)} target.`];
   parts.push(paused > 0 ? `Amber: ${showMs(paused)} paused${causes.length > 0 ? ` (${causes.join('; ')})` : ''}, not counted.` : 'The clock never paused.');
   parts.push(outside > 0 ? `Grey: ${showMs(outside)} outside business hours, not counted.` : `No time outside business hours: the ${r.calendar} calendar counts around the clock.`);
+  for (const w of r.switches ?? []) {
+    parts.push(`At ${when(w.at)} the clock switched from ${w.fromId} to ${w.toId} (the ticket's priority changed), ${w.policy === 'carry' ? 'carrying the time counted so far' : 'starting again from zero'}; warnings already passed under the new target fire at the switch.`);
+  }
   if (r.breachedAt !== null) {
     const before = r.segments.filter((s) => s.kind === 'paused' && s.from.getTime() < r.breachedAt!.getTime()).length;
     const firstPause = r.segments.find((s) => s.kind === 'paused');

@@ -29,8 +29,8 @@ const BAR_Y = 44, BAR_H = 26, MARGIN = 16;
 
 /**
  * Draws an SLA clock as a timeline (ServiceNow's SLA timeline, portable): one bar across the cycle with its
- * counted, paused and outside-hours stretches, and markers for each warning, the breach, the due instant and
- * `now`. The horizontal axis is wall-clock time, so each stretch's width is proportional to its duration;
+ * counted, paused and outside-hours stretches, and markers for each warning, each switch to another
+ * definition (a priority change), the breach, the due instant and `now`. The horizontal axis is wall-clock time, so each stretch's width is proportional to its duration;
  * every stretch carries `data-kind`, `data-from`, `data-to` and a `<title>` with its cause (a tooltip).
  * A pure function returning a standalone SVG document (no script, no external reference).
  *
@@ -86,6 +86,9 @@ export function renderSlaTimelineSvg(result: SlaResult, options: SlaTimelineOpti
   for (const w of result.warnings) {
     const at = w.reachedAt ?? (closed ? null : w.dueAt);
     if (at !== null && at.getTime() >= t0 && at.getTime() <= t1) marks.push({ t: at.getTime(), color: '#dd6b20', label: `${Math.round(w.fraction * 100)}% ${w.reachedAt === null ? 'due' : 'reached'}`, role: 'warning', dash: w.reachedAt === null });
+  }
+  for (const w of result.switches ?? []) {
+    if (w.at.getTime() >= t0 && w.at.getTime() <= t1) marks.push({ t: w.at.getTime(), color: '#6b46c1', label: `switch ${w.fromId} → ${w.toId}`, role: 'switch', dash: true });
   }
   if (result.breachedAt !== null) marks.push({ t: result.breachedAt.getTime(), color: '#c53030', label: 'breach', role: 'breach', dash: false });
   else if (due !== null && due <= t1) marks.push({ t: due, color: '#c53030', label: 'due', role: 'due', dash: true });

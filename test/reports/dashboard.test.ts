@@ -135,6 +135,9 @@ describe('the dashboard in headless Chromium', () => {
     expect(caption).toMatch(/counted against the 4\s?h target/);
     expect(caption).toMatch(/paused/);
     expect(caption).toMatch(/breached at 2016-/);
+    // A priority change mid-clock is drawn and told: it explains a warning that fires during a pause.
+    expect(await fig.locator('svg g[data-role="switch"]').count()).toBe(breached!.result.switches.length);
+    if (breached!.result.switches.length > 0) expect(caption).toMatch(/switched from p\d-resolution to p\d-resolution/);
     expect(errors).toEqual([]);
     await page.close();
   });
