@@ -1,7 +1,8 @@
-import { toSafe, validationError, type SafeResult } from '../core/errors.js';
+import { atBoundary, toSafe, validationError, type SafeResult } from '../core/errors.js';
 import { frozenCopy } from '../core/freeze.js';
 import { issuesFromZod } from '../core/schema.js';
 import { CatalogSchema, type Catalog } from './schema.js';
+import { markCreatedCatalog } from './catalog-index.js';
 
 /**
  * Checks the shape of a catalogue and returns a deep-frozen copy. It checks the shape only (every part, every
@@ -19,9 +20,11 @@ import { CatalogSchema, type Catalog } from './schema.js';
  * @category Catalogue
  */
 export function createCatalog(input: Catalog): Catalog {
-  const r = CatalogSchema.safeParse(input);
-  if (!r.success) throw validationError('catalogue', issuesFromZod(r.error));
-  return frozenCopy(r.data) as Catalog;
+  return atBoundary(() => {
+    const r = CatalogSchema.safeParse(input);
+    if (!r.success) throw validationError('catalogue', issuesFromZod(r.error));
+    return markCreatedCatalog(frozenCopy(r.data) as Catalog);
+  });
 }
 
 /**

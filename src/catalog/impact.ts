@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import type { Catalog, CatalogService } from './schema.js';
 import { catalogIndex } from './catalog-index.js';
@@ -32,7 +32,8 @@ export interface ImpactedService {
  * @param catalog - The catalogue.
  * @param serviceId - The failing (or changing) service.
  * @returns The dependents by depth, then catalogue order.
- * @throws {@link core!ItsmError} `invalid_argument` when `serviceId` is not a service of the catalogue.
+ * @throws {@link core!ItsmError} `invalid_argument` when `serviceId` is not a service of the catalogue or `catalog` is
+ * not an object; `invalid_definition` when a catalogue not made by `createCatalog` is not a valid one.
  * @example
  * ```ts
  * serviceImpact(catalog, 'identity').map((s) => s.id); // ['email', 'vpn', 'payroll']
@@ -40,7 +41,12 @@ export interface ImpactedService {
  * @category Catalogue
  */
 export function serviceImpact(catalog: Catalog, serviceId: string): ImpactedService[] {
-  const { services: byId, dependents, order } = catalogIndex(catalog);
+  return atBoundary(() => impactOf(catalog, serviceId, 'catalog'));
+}
+
+/** {@link serviceImpact} with the name of the catalogue argument for its messages. @internal */
+export function impactOf(catalog: unknown, serviceId: string, field: string): ImpactedService[] {
+  const { services: byId, dependents, order } = catalogIndex(catalog, field);
   if (!byId.has(serviceId)) {
     throw new ItsmError('invalid_argument', `serviceId: ${describeValue(serviceId)} is not a service of the catalogue.`, { details: { field: 'serviceId' } });
   }

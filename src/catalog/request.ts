@@ -1,6 +1,6 @@
 // The service request lifecycle on the lifecycle kit (src/lifecycle/kit.ts): context, effects, replay inverse,
 // the machine and its host functions.
-import { ItsmError, validationError, type SafeResult } from '../core/errors.js';
+import { ItsmError, validationError, type SafeResult, foreignError } from '../core/errors.js';
 import { describeValue, quote } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { issuesFromZod } from '../core/schema.js';
@@ -11,6 +11,7 @@ import type { LifecycleMachine, LifecycleSnapshot } from '../lifecycle/machine.j
 import type { Refusal } from '../lifecycle/refusal.js';
 import type { EventEffect } from '../lifecycle/spec.js';
 import type { ApprovalPolicy } from '../change/approval-policy.js';
+import { policyOf } from '../change/approvals.js';
 import type { ApprovalResult } from '../change/approvals.js';
 import { evaluateSla, type EvaluateOptions } from '../sla/evaluate.js';
 import type { SlaResult } from '../sla/result.js';
@@ -20,6 +21,8 @@ import {
 } from './request-rules.js';
 import type { ServiceRequestContext, ServiceRequestEvent, ServiceRequestInput, ServiceRequestState } from './request-types.js';
 import type { Catalog } from './schema.js';
+import { trustedCatalog } from './catalog-index.js';
+import { optionsNotObjectError } from '../core/messages.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -208,7 +211,8 @@ export interface ServiceRequestInputOptions {
  * @param itemId - The requested item.
  * @param options - `at` (required), `id`, `requestedFor`, `policies`.
  * @returns The input, ready for {@link openServiceRequest}.
- * @throws {@link core!ItsmError} `invalid_argument` for an unknown item, a missing `at`, an approval policy or
+ * @throws {@link core!ItsmError} `invalid_argument` for an unknown item, a missing or bad `at`, options of the wrong
+ * shape, an approval policy or
  * fulfilment definition the item names but that cannot be found.
  * @example
  * ```ts
@@ -217,24 +221,41 @@ export interface ServiceRequestInputOptions {
  * @category Service requests
  */
 export function serviceRequestInput(catalog: Catalog, itemId: string, options: ServiceRequestInputOptions = {}): ServiceRequestInput {
-  const item = (catalog.items ?? []).find((i) => i.id === itemId);
-  if (item === undefined) throw new ItsmError('invalid_argument', `itemId: ${describeValue(itemId)} is not an item of the catalogue.`, { details: { field: 'itemId' } });
-  if (options.at === undefined) throw new ItsmError('invalid_argument', 'options.at: the instant the request is submitted is required.', { details: { field: 'options.at' } });
-  let policy: ApprovalPolicy | null = null;
-  if (item.approvalPolicy !== undefined) {
-    policy = (options.policies ?? []).find((p) => p.id === item.approvalPolicy) ?? null;
-    if (policy === null) throw new ItsmError('invalid_argument', `options.policies: item ${quote(item.id)} needs the approval policy ${quote(item.approvalPolicy)}; pass it in policies.`, { details: { field: 'options.policies' } });
+  try {
+    if (options === undefined) options = {};
+    if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ at, id?, requestedFor?, policies? }');
+    const checked = trustedCatalog(catalog, 'catalog');
+    const item = (checked.items ?? []).find((i) => i.id === itemId);
+    if (item === undefined) throw new ItsmError('invalid_argument', `itemId: ${describeValue(itemId)} is not an item of the catalogue.`, { details: { field: 'itemId' } });
+    // Each option read once, and checked: they are copied into the input as they are.
+    const { at, id, requestedFor, policies } = options;
+    if (at === undefined) throw new ItsmError('invalid_argument', 'options.at: the instant the request is submitted is required.', { details: { field: 'options.at' } });
+    toEpochMs(at, 'options.at');
+    for (const [field, v] of [['id', id], ['requestedFor', requestedFor]] as const) {
+      if (v !== undefined && typeof v !== 'string') throw new ItsmError('invalid_argument', `options.${field}: ${describeValue(v)} is not a string.`, { details: { field: `options.${field}` } });
+    }
+    if (policies !== undefined && !Array.isArray(policies)) {
+      throw new ItsmError('invalid_argument', `options.policies: ${describeValue(policies)} is not a list of approval policies.`, { details: { field: 'options.policies' } });
+    }
+    let policy: ApprovalPolicy | null = null;
+    if (item.approvalPolicy !== undefined) {
+      const list = (policies ?? []).map((p, i) => policyOf(p, `options.policies[${i}]`));
+      policy = list.find((p) => p.id === item.approvalPolicy) ?? null;
+      if (policy === null) throw new ItsmError('invalid_argument', `options.policies: item ${quote(item.id)} needs the approval policy ${quote(item.approvalPolicy)}; pass it in policies.`, { details: { field: 'options.policies' } });
+    }
+    let fulfilmentSla = null;
+    if (item.fulfilment !== undefined) {
+      const def = (checked.slaDefinitions ?? []).find((d) => d.id === item.fulfilment!.definition);
+      if (def === undefined) throw new ItsmError('invalid_argument', `item ${quote(item.id)} names the fulfilment definition ${quote(item.fulfilment.definition)}, which is not in the catalogue.`, { details: { field: 'itemId' } });
+      fulfilmentSla = item.fulfilment.calendar === undefined ? def : { ...def, calendar: item.fulfilment.calendar };
+    }
+    return frozenCopy({
+      at, item, policy, fulfilmentSla,
+      ...(id === undefined ? {} : { id }), ...(requestedFor === undefined ? {} : { requestedFor }),
+    });
+  } catch (e) {
+    throw foreignError(e);
   }
-  let fulfilmentSla = null;
-  if (item.fulfilment !== undefined) {
-    const def = (catalog.slaDefinitions ?? []).find((d) => d.id === item.fulfilment!.definition);
-    if (def === undefined) throw new ItsmError('invalid_argument', `item ${quote(item.id)} names the fulfilment definition ${quote(item.fulfilment.definition)}, which is not in the catalogue.`, { details: { field: 'itemId' } });
-    fulfilmentSla = item.fulfilment.calendar === undefined ? def : { ...def, calendar: item.fulfilment.calendar };
-  }
-  return frozenCopy({
-    at: options.at, item, policy, fulfilmentSla,
-    ...(options.id === undefined ? {} : { id: options.id }), ...(options.requestedFor === undefined ? {} : { requestedFor: options.requestedFor }),
-  });
 }
 
 /**
@@ -387,6 +408,10 @@ export function serviceRequestApproval(snapshot: ServiceRequestSnapshot | Servic
  * @category Service requests
  */
 export function evaluateRequestFulfilmentSla(snapshot: ServiceRequestSnapshot | ServiceRequestSnapshotLike, options: EvaluateOptions): SlaResult | null {
-  const ctx = serviceRequestLifecycle.live(snapshot).context;
-  return ctx.fulfilmentSla === null ? null : evaluateSla(ctx.fulfilmentSla, ctx.history, options);
+  try {
+    const ctx = serviceRequestLifecycle.live(snapshot).context;
+    return ctx.fulfilmentSla === null ? null : evaluateSla(ctx.fulfilmentSla, ctx.history, options);
+  } catch (e) {
+    throw foreignError(e);
+  }
 }

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue, quote } from '../core/describe.js';
 import { frozenCopy } from '../core/freeze.js';
 import type { SlaDefinition } from '../sla/definition.js';
@@ -98,7 +98,8 @@ function scopeWords(t: AgreementTarget): string {
  * @param ticket - The service and what else is known of the ticket.
  * @returns The applicable definitions: SLA first, then OLA, then UC, each with its reason.
  * @throws {@link core!ItsmError} `invalid_argument` when the ticket is not an object, its service is not in the
- * catalogue, or its offering is not an offering of that service.
+ * catalogue, or its offering is not an offering of that service; `invalid_definition` when a catalogue not made by
+ * `createCatalog` is not a valid one.
  * @example
  * ```ts
  * const applied = slaDefinitionsFor(catalog, { service: 'email', customer: 'finance', priority: 1 });
@@ -107,9 +108,22 @@ function scopeWords(t: AgreementTarget): string {
  * @category Catalogue
  */
 export function slaDefinitionsFor(catalog: Catalog, ticket: CatalogTicket): AppliedSla[] {
+  return atBoundary(() => resolve(catalog, ticket));
+}
+
+function resolve(catalog: Catalog, ticket: CatalogTicket): AppliedSla[] {
   if (ticket === null || typeof ticket !== 'object') {
     throw new ItsmError('invalid_argument', `ticket: ${describeValue(ticket)} is not a ticket; pass { service, offering?, customer?, group?, supplier?, priority? }.`, { details: { field: 'ticket' } });
   }
+  // Read each field once (a getter may change its answer) and check its type.
+  const t: Record<string, unknown> = {};
+  for (const field of ['service', 'offering', 'customer', 'group', 'supplier', 'priority'] as const) {
+    const v: unknown = ticket[field];
+    const ok = v === undefined || (field === 'priority' ? typeof v === 'number' && Number.isFinite(v) : typeof v === 'string');
+    if (!ok) throw new ItsmError('invalid_argument', `ticket.${field}: ${describeValue(v)} is not ${field === 'priority' ? 'a finite number' : 'a string'}.`, { details: { field: `ticket.${field}` } });
+    t[field] = v;
+  }
+  ticket = t as unknown as CatalogTicket;
   const index = catalogIndex(catalog);
   const service = typeof ticket.service === 'string' ? index.services.get(ticket.service) : undefined;
   if (service === undefined) {

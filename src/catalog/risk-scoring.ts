@@ -1,8 +1,12 @@
-import { ItsmError } from '../core/errors.js';
+import { z } from 'zod';
+import { ItsmError, atBoundary, validationError } from '../core/errors.js';
+import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { optionsNotObjectError } from '../core/messages.js';
-import { serviceImpact } from './impact.js';
-import type { RiskRegister, RiskRegisterEntry } from './risk.js';
+import { issuesFromZod } from '../core/schema.js';
+import { trustedCatalog } from './catalog-index.js';
+import { impactOf } from './impact.js';
+import { RiskEntrySchema, trustedRiskRegister, type RiskRegister, type RiskRegisterEntry } from './risk.js';
 import type { Catalog } from './schema.js';
 
 /**
@@ -66,6 +70,26 @@ const level = (likelihood: number, impact: number): RiskEntryLevel => ({ likelih
  * @category Risk register
  */
 export function scoreRiskEntry(risk: RiskRegisterEntry): RiskEntryScore {
+  return atBoundary(() => {
+    if (risk === null || typeof risk !== 'object') {
+      throw new ItsmError('invalid_argument', `risk: ${describeValue(risk)} is not a risk entry; pass { id, likelihood, impact, controls? }.`, { details: { field: 'risk' } });
+    }
+    const r = ScoredFields.safeParse(risk);
+    if (!r.success) throw validationError('risk entry (risk)', issuesFromZod(r.error).map((i) => ({ ...i, path: ['risk', ...i.path] })));
+    return scoreOf(r.data);
+  });
+}
+
+// What scoring reads of an entry (the other fields of a register entry are not needed to score it).
+const ScoredFields = z.looseObject({
+  id: RiskEntrySchema.shape.id,
+  likelihood: RiskEntrySchema.shape.likelihood,
+  impact: RiskEntrySchema.shape.impact,
+  controls: RiskEntrySchema.shape.controls,
+});
+
+/** Scores an entry already checked. */
+function scoreOf(risk: Pick<RiskRegisterEntry, 'id' | 'likelihood' | 'impact' | 'controls'>): RiskEntryScore {
   let dl = 0, di = 0;
   for (const c of risk.controls ?? []) {
     if (c.reduces === 'likelihood') dl += c.by;
@@ -124,16 +148,24 @@ export interface RiskHeatMap {
  * @category Risk register
  */
 export function riskHeatMap(register: RiskRegister, options: RiskHeatMapOptions = {}): RiskHeatMap {
+  return atBoundary(() => heatMap(register, options));
+}
+
+function heatMap(register: RiskRegister, options: RiskHeatMapOptions = {}): RiskHeatMap {
+  if (options === undefined) options = {};
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ basis?, includeClosed? }');
+  const { risks } = trustedRiskRegister(register, 'register');
   const basis = options.basis ?? 'residual';
   if (basis !== 'inherent' && basis !== 'residual') {
     throw new ItsmError('invalid_argument', 'options.basis: expected "inherent" or "residual".', { details: { field: 'options.basis' } });
   }
   const counts = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
   let total = 0;
-  for (const risk of register.risks) {
-    if (risk.status === 'closed' && options.includeClosed !== true) continue;
-    const l = scoreRiskEntry(risk)[basis];
+  const includeClosed = options.includeClosed;
+  if (includeClosed !== undefined && typeof includeClosed !== 'boolean') throw booleanError('options.includeClosed', includeClosed);
+  for (const risk of risks) {
+    if (risk.status === 'closed' && includeClosed !== true) continue;
+    const l = scoreOf(risk)[basis];
     counts[l.likelihood - 1]![l.impact - 1]!++;
     total++;
   }
@@ -173,9 +205,14 @@ export interface OverdueRiskReview {
  * @category Risk register
  */
 export function overdueRiskReviews(register: RiskRegister, asOf: Instant): OverdueRiskReview[] {
+  return atBoundary(() => overdue(register, asOf));
+}
+
+function overdue(register: RiskRegister, asOf: Instant): OverdueRiskReview[] {
+  const { risks } = trustedRiskRegister(register, 'register');
   const now = toEpochMs(asOf, 'asOf');
   const out: OverdueRiskReview[] = [];
-  register.risks.forEach((risk, i) => {
+  risks.forEach((risk, i) => {
     if (risk.status === 'closed') return;
     const due = toEpochMs(risk.reviewBy, `risks[${i}].reviewBy`);
     if (due < now) out.push({ id: risk.id, title: risk.title, owner: risk.owner, reviewBy: new Date(due), overdueMs: now - due });
@@ -248,12 +285,20 @@ export interface TouchedRisk {
  * @category Risk register
  */
 export function risksForChange(register: RiskRegister, change: RiskChangeScope, options: RisksForChangeOptions = {}): TouchedRisk[] {
+  return atBoundary(() => touched(register, change, options));
+}
+
+function touched(register: RiskRegister, change: RiskChangeScope, options: RisksForChangeOptions = {}): TouchedRisk[] {
+  if (options === undefined) options = {};
   if (change === null || typeof change !== 'object') throw optionsNotObjectError('change', '{ cis?, services? }');
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ catalog?, includeClosed? }');
-  const cis = new Set(change.cis ?? []);
+  const { risks } = trustedRiskRegister(register, 'register');
+  const cis = new Set(stringList(change.cis, 'change.cis'));
   const services = new Map<string, string>();
-  for (const s of change.services ?? []) services.set(s, `service "${s}"`);
-  const catalog = options.catalog;
+  for (const s of stringList(change.services, 'change.services')) services.set(s, `service "${s}"`);
+  const includeClosed = options.includeClosed;
+  if (includeClosed !== undefined && typeof includeClosed !== 'boolean') throw booleanError('options.includeClosed', includeClosed);
+  const catalog = options.catalog === undefined ? undefined : trustedCatalog(options.catalog, 'options.catalog');
   if (catalog !== undefined) {
     for (const s of catalog.services) {
       const ci = (s.cis ?? []).find((c) => cis.has(c));
@@ -262,18 +307,35 @@ export function risksForChange(register: RiskRegister, change: RiskChangeScope, 
     const known = new Set(catalog.services.map((s) => s.id));
     for (const [id, why] of [...services]) {
       if (!known.has(id)) continue;
-      for (const d of serviceImpact(catalog, id)) {
+      for (const d of impactOf(catalog, id, 'options.catalog')) {
         if (!services.has(d.id)) services.set(d.id, `service "${d.id}" (depends on ${why})`);
       }
     }
   }
   const out: TouchedRisk[] = [];
-  for (const risk of register.risks) {
-    if (risk.status === 'closed' && options.includeClosed !== true) continue;
+  for (const risk of risks) {
+    if (risk.status === 'closed' && includeClosed !== true) continue;
     const reasons: string[] = [];
     for (const ci of risk.cis ?? []) if (cis.has(ci)) reasons.push(`CI "${ci}"`);
     if (risk.service !== undefined && services.has(risk.service)) reasons.push(services.get(risk.service)!);
-    if (reasons.length > 0) out.push({ risk, score: scoreRiskEntry(risk), reasons });
+    if (reasons.length > 0) out.push({ risk, score: scoreOf(risk), reasons });
   }
   return out.sort((a, b) => b.score.residual.score - a.score.residual.score);
+}
+
+/** A list of strings (or nothing), copied; anything else is `invalid_argument` naming the field. */
+function stringList(value: unknown, field: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ItsmError('invalid_argument', `${field}: ${describeValue(value)} is not a list of ids.`, { details: { field } });
+  const out: string[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
+    if (typeof v !== 'string') throw new ItsmError('invalid_argument', `${field}[${i}]: ${describeValue(v)} is not an id (a string).`, { details: { field: `${field}[${i}]` } });
+    out.push(v);
+  }
+  return out;
+}
+
+function booleanError(field: string, value: unknown): ItsmError {
+  return new ItsmError('invalid_argument', `${field}: ${describeValue(value)} is not true or false.`, { details: { field } });
 }

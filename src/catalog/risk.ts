@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { toSafe, validationError, type SafeResult } from '../core/errors.js';
+import { atBoundary, toSafe, validationError, type SafeResult } from '../core/errors.js';
+import { argumentError } from '../core/messages.js';
 import { frozenCopy } from '../core/freeze.js';
 import { isInstant } from '../core/instant.js';
 import { issuesFromZod } from '../core/schema.js';
@@ -122,10 +123,37 @@ export const RiskRegisterSchema = z.strictObject({ risks: z.array(EntrySchema) }
  * @category Risk register
  */
 export function createRiskRegister(input: RiskRegister): RiskRegister {
-  const r = RiskRegisterSchema.safeParse(input);
-  if (!r.success) throw validationError('risk register', issuesFromZod(r.error));
-  return frozenCopy(r.data) as RiskRegister;
+  return atBoundary(() => {
+    const r = RiskRegisterSchema.safeParse(input);
+    if (!r.success) throw validationError('risk register', issuesFromZod(r.error));
+    const register = frozenCopy(r.data) as RiskRegister;
+    created.add(register);
+    return register;
+  });
 }
+
+// Registers made by createRiskRegister, and frozen registers of the caller already checked (with the checked copy).
+const created = new WeakSet<object>();
+const checked = new WeakMap<object, RiskRegister>();
+
+/**
+ * The register a query may trust: one made by createRiskRegister as is; anything else is checked against the
+ * schema (`invalid_argument` when not an object, `invalid_definition` with every issue, paths from `field`). @internal
+ */
+export function trustedRiskRegister(value: unknown, field: string): RiskRegister {
+  if (value === null || typeof value !== 'object') throw argumentError(field, value, 'a risk register (from createRiskRegister)');
+  if (created.has(value)) return value as RiskRegister;
+  const hit = checked.get(value);
+  if (hit !== undefined) return hit;
+  const r = atBoundary(() => RiskRegisterSchema.safeParse(value), field);
+  if (!r.success) throw validationError(`risk register (${field})`, issuesFromZod(r.error).map((i) => ({ ...i, path: [field, ...i.path] })));
+  const data = r.data as RiskRegister;
+  if (atBoundary(() => Object.isFrozen(value), field)) checked.set(value, data);
+  return data;
+}
+
+/** The schema of one entry, for scoring an entry on its own. @internal */
+export const RiskEntrySchema = EntrySchema;
 
 /**
  * Like {@link createRiskRegister}, but returns `{ success: false, error }` instead of throwing.

@@ -1,3 +1,4 @@
+import { foreignError } from '../core/errors.js';
 import { issuesFromZod } from '../core/schema.js';
 import { quote } from '../core/describe.js';
 import { formatDuration, parseDurationOrNull } from '../core/duration.js';
@@ -116,100 +117,104 @@ function indexIds(list: readonly { id: string }[] | readonly string[], key: stri
  * @category Catalogue
  */
 export function validateCatalog(input: unknown): CatalogFinding[] {
-  const parsed = CatalogSchema.safeParse(input);
-  if (!parsed.success) {
-    return issuesFromZod(parsed.error).map((i) => ({ code: 'invalid_shape', path: i.path, message: i.message }));
-  }
-  const c = parsed.data as Catalog;
-  const out: CatalogFinding[] = [];
-  const services = c.services, offerings = c.offerings ?? [], agreements = c.agreements ?? [];
-  const items = c.items ?? [], definitions = c.slaDefinitions ?? [], calendars = c.calendars ?? [];
+  try {
+    const parsed = CatalogSchema.safeParse(input);
+    if (!parsed.success) {
+      return issuesFromZod(parsed.error).map((i) => ({ code: 'invalid_shape', path: i.path, message: i.message }));
+    }
+    const c = parsed.data as Catalog;
+    const out: CatalogFinding[] = [];
+    const services = c.services, offerings = c.offerings ?? [], agreements = c.agreements ?? [];
+    const items = c.items ?? [], definitions = c.slaDefinitions ?? [], calendars = c.calendars ?? [];
 
-  const serviceIx = indexIds(services, 'services', 'service', out);
-  const offeringIx = indexIds(offerings, 'offerings', 'offering', out);
-  const agreementIx = indexIds(agreements, 'agreements', 'agreement', out);
-  indexIds(items, 'items', 'item', out);
-  const definitionIx = indexIds(definitions, 'slaDefinitions', 'SLA definition', out);
-  const calendarIds = new Set(['24x7', ...indexIds(calendars, 'calendars', 'calendar', out).keys()]);
-  const definition = (id: string): SlaDefinition | undefined => {
-    const i = definitionIx.get(id);
-    return i === undefined ? undefined : definitions[i];
-  };
-  const dangling = (path: Path, what: string, id: string, kind: string, hint: string): void => {
-    out.push({ code: 'dangling_reference', path, message: `${what} names ${kind} ${quote(id)}, which is not in the catalogue; ${hint}` });
-  };
-  const checkCalendar = (path: Path, what: string, id: string): void => {
-    if (!calendarIds.has(id)) dangling(path, what, id, 'calendar', 'add its id to `calendars` (or use "24x7")');
-  };
+    const serviceIx = indexIds(services, 'services', 'service', out);
+    const offeringIx = indexIds(offerings, 'offerings', 'offering', out);
+    const agreementIx = indexIds(agreements, 'agreements', 'agreement', out);
+    indexIds(items, 'items', 'item', out);
+    const definitionIx = indexIds(definitions, 'slaDefinitions', 'SLA definition', out);
+    const calendarIds = new Set(['24x7', ...indexIds(calendars, 'calendars', 'calendar', out).keys()]);
+    const definition = (id: string): SlaDefinition | undefined => {
+      const i = definitionIx.get(id);
+      return i === undefined ? undefined : definitions[i];
+    };
+    const dangling = (path: Path, what: string, id: string, kind: string, hint: string): void => {
+      out.push({ code: 'dangling_reference', path, message: `${what} names ${kind} ${quote(id)}, which is not in the catalogue; ${hint}` });
+    };
+    const checkCalendar = (path: Path, what: string, id: string): void => {
+      if (!calendarIds.has(id)) dangling(path, what, id, 'calendar', 'add its id to `calendars` (or use "24x7")');
+    };
 
-  services.forEach((s, i) => {
-    (s.dependsOn ?? []).forEach((d, j) => {
-      if (!serviceIx.has(d)) dangling(['services', i, 'dependsOn', j], `service ${quote(s.id)}`, d, 'the service', 'add the service or remove the dependency');
+    services.forEach((s, i) => {
+      (s.dependsOn ?? []).forEach((d, j) => {
+        if (!serviceIx.has(d)) dangling(['services', i, 'dependsOn', j], `service ${quote(s.id)}`, d, 'the service', 'add the service or remove the dependency');
+      });
     });
-  });
-  out.push(...dependencyCycles(c, serviceIx));
+    out.push(...dependencyCycles(c, serviceIx));
 
-  offerings.forEach((o, i) => {
-    if (!serviceIx.has(o.service)) dangling(['offerings', i, 'service'], `offering ${quote(o.id)}`, o.service, 'the service', 'add the service or fix the id');
-  });
-
-  definitions.forEach((d, i) => checkCalendar(['slaDefinitions', i, 'calendar'], `SLA definition ${quote(d.id)}`, d.calendar));
-
-  agreements.forEach((a, i) => {
-    const what = `${a.type} ${quote(a.id)}`;
-    a.services.forEach((sid, j) => {
-      const si = serviceIx.get(sid);
-      if (si === undefined) dangling(['agreements', i, 'services', j], what, sid, 'the service', 'add the service or fix the id');
-      else if (a.status === 'active' && services[si]!.lifecycle === 'retired') {
-        out.push({ code: 'retired_service_in_live_agreement', path: ['agreements', i, 'services', j], message: `active ${what} still covers the retired service ${quote(sid)}; remove it from the agreement or set the agreement to "expired"` });
-      }
+    offerings.forEach((o, i) => {
+      if (!serviceIx.has(o.service)) dangling(['offerings', i, 'service'], `offering ${quote(o.id)}`, o.service, 'the service', 'add the service or fix the id');
     });
-    (a.underpins ?? []).forEach((uid, j) => {
-      const ui = agreementIx.get(uid);
-      if (a.type === 'SLA') {
-        out.push({ code: 'invalid_underpinning', path: ['agreements', i, 'underpins', j], message: `${what} cannot underpin ${quote(uid)}: only OLAs and UCs underpin SLAs` });
-      } else if (ui === undefined) {
-        dangling(['agreements', i, 'underpins', j], what, uid, 'the agreement', 'add the SLA or fix the id');
-      } else if (agreements[ui]!.type !== 'SLA') {
-        out.push({ code: 'invalid_underpinning', path: ['agreements', i, 'underpins', j], message: `${what} underpins ${quote(uid)}, which is an ${agreements[ui]!.type}, not an SLA` });
-      }
+
+    definitions.forEach((d, i) => checkCalendar(['slaDefinitions', i, 'calendar'], `SLA definition ${quote(d.id)}`, d.calendar));
+
+    agreements.forEach((a, i) => {
+      const what = `${a.type} ${quote(a.id)}`;
+      a.services.forEach((sid, j) => {
+        const si = serviceIx.get(sid);
+        if (si === undefined) dangling(['agreements', i, 'services', j], what, sid, 'the service', 'add the service or fix the id');
+        else if (a.status === 'active' && services[si]!.lifecycle === 'retired') {
+          out.push({ code: 'retired_service_in_live_agreement', path: ['agreements', i, 'services', j], message: `active ${what} still covers the retired service ${quote(sid)}; remove it from the agreement or set the agreement to "expired"` });
+        }
+      });
+      (a.underpins ?? []).forEach((uid, j) => {
+        const ui = agreementIx.get(uid);
+        if (a.type === 'SLA') {
+          out.push({ code: 'invalid_underpinning', path: ['agreements', i, 'underpins', j], message: `${what} cannot underpin ${quote(uid)}: only OLAs and UCs underpin SLAs` });
+        } else if (ui === undefined) {
+          dangling(['agreements', i, 'underpins', j], what, uid, 'the agreement', 'add the SLA or fix the id');
+        } else if (agreements[ui]!.type !== 'SLA') {
+          out.push({ code: 'invalid_underpinning', path: ['agreements', i, 'underpins', j], message: `${what} underpins ${quote(uid)}, which is an ${agreements[ui]!.type}, not an SLA` });
+        }
+      });
+      a.targets.forEach((t, j) => {
+        const path: Path = ['agreements', i, 'targets', j];
+        const d = definition(t.definition);
+        if (d === undefined) dangling([...path, 'definition'], `${what} target ${j}`, t.definition, 'the SLA definition', 'add it to `slaDefinitions` or fix the id');
+        else if ((d.agreement ?? 'SLA') !== a.type) {
+          out.push({ code: 'agreement_type_mismatch', path: [...path, 'definition'], message: `${what} target ${j} uses ${quote(d.id)}, a definition declared for ${d.agreement ?? 'SLA'} targets; use an ${a.type} definition (agreement: "${a.type}")` });
+        }
+        if (t.calendar !== undefined) checkCalendar([...path, 'calendar'], `${what} target ${j}`, t.calendar);
+        if (t.offering !== undefined) {
+          const oi = offeringIx.get(t.offering);
+          if (oi === undefined) dangling([...path, 'offering'], `${what} target ${j}`, t.offering, 'the offering', 'add the offering or fix the id');
+          else if (!a.services.includes(offerings[oi]!.service)) {
+            out.push({ code: 'offering_outside_agreement', path: [...path, 'offering'], message: `${what} target ${j} is for offering ${quote(t.offering)} of service ${quote(offerings[oi]!.service)}, which the agreement does not cover` });
+          }
+        }
+      });
     });
-    a.targets.forEach((t, j) => {
-      const path: Path = ['agreements', i, 'targets', j];
-      const d = definition(t.definition);
-      if (d === undefined) dangling([...path, 'definition'], `${what} target ${j}`, t.definition, 'the SLA definition', 'add it to `slaDefinitions` or fix the id');
-      else if ((d.agreement ?? 'SLA') !== a.type) {
-        out.push({ code: 'agreement_type_mismatch', path: [...path, 'definition'], message: `${what} target ${j} uses ${quote(d.id)}, a definition declared for ${d.agreement ?? 'SLA'} targets; use an ${a.type} definition (agreement: "${a.type}")` });
-      }
-      if (t.calendar !== undefined) checkCalendar([...path, 'calendar'], `${what} target ${j}`, t.calendar);
-      if (t.offering !== undefined) {
-        const oi = offeringIx.get(t.offering);
-        if (oi === undefined) dangling([...path, 'offering'], `${what} target ${j}`, t.offering, 'the offering', 'add the offering or fix the id');
-        else if (!a.services.includes(offerings[oi]!.service)) {
-          out.push({ code: 'offering_outside_agreement', path: [...path, 'offering'], message: `${what} target ${j} is for offering ${quote(t.offering)} of service ${quote(offerings[oi]!.service)}, which the agreement does not cover` });
+
+    out.push(...conflicts(agreements, definition), ...looserTargets(agreements, agreementIx, definition));
+
+    items.forEach((it, i) => {
+      const what = `item ${quote(it.id)}`;
+      if (!serviceIx.has(it.service)) dangling(['items', i, 'service'], what, it.service, 'the service', 'add the service or fix the id');
+      if (it.offering !== undefined) {
+        const oi = offeringIx.get(it.offering);
+        if (oi === undefined) dangling(['items', i, 'offering'], what, it.offering, 'the offering', 'add the offering or fix the id');
+        else if (offerings[oi]!.service !== it.service) {
+          out.push({ code: 'offering_outside_agreement', path: ['items', i, 'offering'], message: `${what} is for service ${quote(it.service)} but its offering ${quote(it.offering)} belongs to ${quote(offerings[oi]!.service)}` });
         }
       }
-    });
-  });
-
-  out.push(...conflicts(agreements, definition), ...looserTargets(agreements, agreementIx, definition));
-
-  items.forEach((it, i) => {
-    const what = `item ${quote(it.id)}`;
-    if (!serviceIx.has(it.service)) dangling(['items', i, 'service'], what, it.service, 'the service', 'add the service or fix the id');
-    if (it.offering !== undefined) {
-      const oi = offeringIx.get(it.offering);
-      if (oi === undefined) dangling(['items', i, 'offering'], what, it.offering, 'the offering', 'add the offering or fix the id');
-      else if (offerings[oi]!.service !== it.service) {
-        out.push({ code: 'offering_outside_agreement', path: ['items', i, 'offering'], message: `${what} is for service ${quote(it.service)} but its offering ${quote(it.offering)} belongs to ${quote(offerings[oi]!.service)}` });
+      if (it.fulfilment !== undefined) {
+        if (definition(it.fulfilment.definition) === undefined) dangling(['items', i, 'fulfilment', 'definition'], what, it.fulfilment.definition, 'the SLA definition', 'add it to `slaDefinitions` or fix the id');
+        if (it.fulfilment.calendar !== undefined) checkCalendar(['items', i, 'fulfilment', 'calendar'], what, it.fulfilment.calendar);
       }
-    }
-    if (it.fulfilment !== undefined) {
-      if (definition(it.fulfilment.definition) === undefined) dangling(['items', i, 'fulfilment', 'definition'], what, it.fulfilment.definition, 'the SLA definition', 'add it to `slaDefinitions` or fix the id');
-      if (it.fulfilment.calendar !== undefined) checkCalendar(['items', i, 'fulfilment', 'calendar'], what, it.fulfilment.calendar);
-    }
-  });
-  return out;
+    });
+    return out;
+  } catch (e) {
+    throw foreignError(e);
+  }
 }
 
 /** One finding per strongly connected component with a loop (Tarjan's algorithm, iterative-safe for catalogues). */

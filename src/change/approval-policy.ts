@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
+import { toSafe, validationError, type SafeResult, type ValidationIssue, foreignError } from '../core/errors.js';
 import { frozenCopy } from '../core/freeze.js';
 import { issuesFromZod } from '../core/schema.js';
 import { CHANGE_MODELS, type ChangeModel } from './change-model.js';
@@ -104,6 +104,14 @@ function crossIssues(p: Record<string, unknown>): ValidationIssue[] {
   return issues;
 }
 
+// Policies made by createApprovalPolicy (validated and frozen): evaluateApprovals trusts them without a check.
+const created = new WeakSet<object>();
+
+/** Whether a value is a policy made by `createApprovalPolicy` (no check needed). @internal */
+export function isCreatedApprovalPolicy(value: unknown): value is ApprovalPolicy {
+  return typeof value === 'object' && value !== null && created.has(value);
+}
+
 /**
  * Validates an approval policy and returns it deep-frozen.
  *
@@ -117,15 +125,23 @@ function crossIssues(p: Record<string, unknown>): ValidationIssue[] {
  * @category Approvals
  */
 export function createApprovalPolicy(input: unknown): ApprovalPolicy {
-  const r = ApprovalPolicySchema.safeParse(input);
-  if (r.success) return frozenCopy(r.data) as ApprovalPolicy;
-  const issues = issuesFromZod(r.error);
-  if (input !== null && typeof input === 'object') {
-    for (const extra of crossIssues(input as Record<string, unknown>)) {
-      if (!issues.some((i) => i.path.join('.') === extra.path.join('.') && i.code === extra.code)) issues.push(extra);
+  try {
+    const r = ApprovalPolicySchema.safeParse(input);
+    if (r.success) {
+      const policy = frozenCopy(r.data) as ApprovalPolicy;
+      created.add(policy);
+      return policy;
     }
+    const issues = issuesFromZod(r.error);
+    if (input !== null && typeof input === 'object') {
+      for (const extra of crossIssues(input as Record<string, unknown>)) {
+        if (!issues.some((i) => i.path.join('.') === extra.path.join('.') && i.code === extra.code)) issues.push(extra);
+      }
+    }
+    throw validationError('approval policy', issues);
+  } catch (e) {
+    throw foreignError(e);
   }
-  throw validationError('approval policy', issues);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { ItsmError, validationError, type ValidationIssue } from '../core/errors.js';
+import { ItsmError, validationError, type ValidationIssue, foreignError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
-import { createApprovalPolicy, DEFAULT_MATERIAL_FIELDS, type ApprovalPolicy, type ApprovalRule } from './approval-policy.js';
+import { createApprovalPolicy, isCreatedApprovalPolicy, DEFAULT_MATERIAL_FIELDS, type ApprovalPolicy, type ApprovalRule } from './approval-policy.js';
 import type { ChangeModel } from './change-model.js';
 import type { RiskLevel } from './risk-model.js';
 
@@ -149,7 +149,15 @@ export interface ApprovalResult {
 
 const validated = new WeakMap<object, ApprovalPolicy>();
 
-function policyOf(p: ApprovalPolicy): ApprovalPolicy {
+/**
+ * A policy checked once: one from createApprovalPolicy as is, anything else through it (cached per object).
+ * @internal
+ */
+export function policyOf(p: ApprovalPolicy, field = 'policy'): ApprovalPolicy {
+  if (p === null || typeof p !== 'object') {
+    throw new ItsmError('invalid_argument', `${field}: ${describeValue(p)} is not an approval policy; build one with createApprovalPolicy.`, { details: { field } });
+  }
+  if (isCreatedApprovalPolicy(p)) return p;
   let v = validated.get(p);
   if (v === undefined) validated.set(p, (v = createApprovalPolicy(p)));
   return v;
@@ -170,14 +178,24 @@ function policyOf(p: ApprovalPolicy): ApprovalPolicy {
  * @category Approvals
  */
 export function selectApprovalPolicy(policies: readonly ApprovalPolicy[], change: ApprovalChange): ApprovalPolicy | null {
-  for (const raw of policies) {
-    const p = policyOf(raw);
-    const a = p.appliesTo;
-    if (a?.riskLevels !== undefined && (change.riskLevel === undefined || !a.riskLevels.includes(change.riskLevel))) continue;
-    if (a?.models !== undefined && (change.model === undefined || !a.models.includes(change.model))) continue;
-    return p;
+  try {
+    if (!Array.isArray(policies)) {
+      throw new ItsmError('invalid_argument', `policies: ${describeValue(policies)} is not a list of approval policies.`, { details: { field: 'policies' } });
+    }
+    if (change === null || typeof change !== 'object') {
+      throw new ItsmError('invalid_argument', `change: ${describeValue(change)} is not a change; pass { model?, riskLevel? }.`, { details: { field: 'change' } });
+    }
+    for (let i = 0; i < policies.length; i++) {
+      const p = policyOf(policies[i]!, `policies[${i}]`);
+      const a = p.appliesTo;
+      if (a?.riskLevels !== undefined && (change.riskLevel === undefined || !a.riskLevels.includes(change.riskLevel))) continue;
+      if (a?.models !== undefined && (change.model === undefined || !a.models.includes(change.model))) continue;
+      return p;
+    }
+    return null;
+  } catch (e) {
+    throw foreignError(e);
   }
-  return null;
 }
 
 function ruleText(rule: ApprovalRule, of: number): string {
@@ -276,101 +294,105 @@ function readInputs(votes: unknown, change: unknown, options: unknown): { votes:
 export function evaluateApprovals(
   policy: ApprovalPolicy | readonly ApprovalPolicy[], votes: readonly ApprovalVote[], change: ApprovalChange, options?: EvaluateApprovalsOptions,
 ): ApprovalResult {
-  const input = readInputs(votes, change, options);
-  const p = selectApprovalPolicy(Array.isArray(policy) ? policy : [policy as ApprovalPolicy], change);
-  const voteResults: Array<{ -readonly [K in keyof ApprovalVoteResult]: ApprovalVoteResult[K] }> = input.votes.map((v, index) => ({
-    index, voter: v.voter, decision: v.decision, status: 'not_a_member', countsFor: [], reason: '',
-  }));
-  if (p === null) {
-    for (const r of voteResults) r.reason = 'no approval policy applies to this change';
-    return { status: 'approved', reason: `no approval policy applies to this change (model ${change.model ?? 'not set'}, risk ${change.riskLevel ?? 'not set'}): no approval needed`, policyId: null, groups: [], votes: voteResults, stale: [] };
-  }
-
-  // Stale votes: every material edit after the vote.
-  const material = new Set<string>(p.materialFields ?? DEFAULT_MATERIAL_FIELDS);
-  const staleIdx: number[] = [];
-  const fresh = input.votes.map((v, i) => {
-    let since = Infinity;
-    const fields: string[] = [];
-    for (const e of input.edits) {
-      if (!(e.at > v.at)) continue;
-      const hit = e.fields.filter((f) => material.has(f));
-      if (hit.length === 0) continue;
-      if (e.at < since) since = e.at;
-      for (const f of hit) if (!fields.includes(f)) fields.push(f);
+  try {
+    const input = readInputs(votes, change, options);
+    const p = selectApprovalPolicy(Array.isArray(policy) ? policy : [policy as ApprovalPolicy], change);
+    const voteResults: Array<{ -readonly [K in keyof ApprovalVoteResult]: ApprovalVoteResult[K] }> = input.votes.map((v, index) => ({
+      index, voter: v.voter, decision: v.decision, status: 'not_a_member', countsFor: [], reason: '',
+    }));
+    if (p === null) {
+      for (const r of voteResults) r.reason = 'no approval policy applies to this change';
+      return { status: 'approved', reason: `no approval policy applies to this change (model ${change.model ?? 'not set'}, risk ${change.riskLevel ?? 'not set'}): no approval needed`, policyId: null, groups: [], votes: voteResults, stale: [] };
     }
-    if (fields.length === 0) return true;
-    const r = voteResults[i]!;
-    r.status = 'stale';
-    r.stale = { fields, since: new Date(since) };
-    r.reason = `${fields.join(', ')} changed at ${new Date(since).toISOString()}, after this vote`;
-    staleIdx.push(i);
-    return false;
-  });
 
-  // The vote that decides for each (group, member): the member's latest fresh vote, else a delegate's latest.
-  const order = input.votes.map((_, i) => i).sort((a, b) => input.votes[a]!.at - input.votes[b]!.at || a - b);
-  const abstainCounts = p.abstentions === 'count';
-  const groups: ApprovalGroupResult[] = [];
-  const decisive = new Set<number>();
-  const stillPossible: boolean[] = [];
-  for (const g of p.groups) {
-    const rule = g.rule ?? 'any';
-    const approvedBy: string[] = [], rejectedBy: string[] = [], abstained: string[] = [], outstanding: string[] = [];
-    for (const member of g.members) {
-      let own = -1, delegated = -1;
-      for (const i of order) {
-        const v = input.votes[i]!;
-        if (!fresh[i] || (v.group !== undefined && v.group !== g.id)) continue;
-        if (v.voter === member) own = i;
-        else if (input.delegations.some((d) => d.delegator === member && d.delegate === v.voter && d.from <= v.at && v.at < d.until)) delegated = i;
+    // Stale votes: every material edit after the vote.
+    const material = new Set<string>(p.materialFields ?? DEFAULT_MATERIAL_FIELDS);
+    const staleIdx: number[] = [];
+    const fresh = input.votes.map((v, i) => {
+      let since = Infinity;
+      const fields: string[] = [];
+      for (const e of input.edits) {
+        if (!(e.at > v.at)) continue;
+        const hit = e.fields.filter((f) => material.has(f));
+        if (hit.length === 0) continue;
+        if (e.at < since) since = e.at;
+        for (const f of hit) if (!fields.includes(f)) fields.push(f);
       }
-      const chosen = own >= 0 ? own : delegated;
-      if (chosen < 0) { outstanding.push(member); continue; }
-      decisive.add(chosen);
-      voteResults[chosen]!.countsFor = [...voteResults[chosen]!.countsFor, `${g.id}:${member}`];
-      const d = input.votes[chosen]!.decision;
-      (d === 'approve' ? approvedBy : d === 'reject' ? rejectedBy : abstained).push(member);
+      if (fields.length === 0) return true;
+      const r = voteResults[i]!;
+      r.status = 'stale';
+      r.stale = { fields, since: new Date(since) };
+      r.reason = `${fields.join(', ')} changed at ${new Date(since).toISOString()}, after this vote`;
+      staleIdx.push(i);
+      return false;
+    });
+
+    // The vote that decides for each (group, member): the member's latest fresh vote, else a delegate's latest.
+    const order = input.votes.map((_, i) => i).sort((a, b) => input.votes[a]!.at - input.votes[b]!.at || a - b);
+    const abstainCounts = p.abstentions === 'count';
+    const groups: ApprovalGroupResult[] = [];
+    const decisive = new Set<number>();
+    const stillPossible: boolean[] = [];
+    for (const g of p.groups) {
+      const rule = g.rule ?? 'any';
+      const approvedBy: string[] = [], rejectedBy: string[] = [], abstained: string[] = [], outstanding: string[] = [];
+      for (const member of g.members) {
+        let own = -1, delegated = -1;
+        for (const i of order) {
+          const v = input.votes[i]!;
+          if (!fresh[i] || (v.group !== undefined && v.group !== g.id)) continue;
+          if (v.voter === member) own = i;
+          else if (input.delegations.some((d) => d.delegator === member && d.delegate === v.voter && d.from <= v.at && v.at < d.until)) delegated = i;
+        }
+        const chosen = own >= 0 ? own : delegated;
+        if (chosen < 0) { outstanding.push(member); continue; }
+        decisive.add(chosen);
+        voteResults[chosen]!.countsFor = [...voteResults[chosen]!.countsFor, `${g.id}:${member}`];
+        const d = input.votes[chosen]!.decision;
+        (d === 'approve' ? approvedBy : d === 'reject' ? rejectedBy : abstained).push(member);
+      }
+      const eligible = abstainCounts ? g.members.length : g.members.length - abstained.length;
+      const need = required(rule, eligible);
+      const a = approvedBy.length;
+      const approved = eligible > 0 && a >= need;
+      const possible = eligible > 0 && a + outstanding.length >= need;
+      const complete = outstanding.length === 0;
+      const status: ApprovalStatus = approved ? 'approved' : !possible && (p.onReject !== 'after_all_responses' || complete) ? 'rejected' : 'pending';
+      const text = ruleText(rule, eligible);
+      let reason: string;
+      if (status === 'approved') reason = `${plural(a, 'approval')} (${text}: ${need} needed)`;
+      else if (status === 'rejected') reason = eligible === 0 ? 'every member abstained: no one left to approve' : `approval is no longer possible: ${plural(a, 'approval')}, ${plural(rejectedBy.length, 'rejection')}${rejectedBy.length > 0 ? ` (${rejectedBy.join(', ')})` : ''}, ${need} needed (${text})`;
+      else if (!possible) reason = `approval is no longer possible, but the policy waits for every response (outstanding: ${outstanding.join(', ')})`;
+      else reason = `needs ${plural(need - a, 'more approval')} (${text}); outstanding: ${outstanding.join(', ')}`;
+      stillPossible.push(possible);
+      groups.push({ id: g.id, status, rule: text, required: need, approvedBy, rejectedBy, abstained, outstanding, reason });
     }
-    const eligible = abstainCounts ? g.members.length : g.members.length - abstained.length;
-    const need = required(rule, eligible);
-    const a = approvedBy.length;
-    const approved = eligible > 0 && a >= need;
-    const possible = eligible > 0 && a + outstanding.length >= need;
-    const complete = outstanding.length === 0;
-    const status: ApprovalStatus = approved ? 'approved' : !possible && (p.onReject !== 'after_all_responses' || complete) ? 'rejected' : 'pending';
-    const text = ruleText(rule, eligible);
+
+    for (const r of voteResults) {
+      if (r.status === 'stale') continue;
+      if (decisive.has(r.index)) { r.status = 'counted'; r.reason = `counts for ${r.countsFor.join(', ')}`; continue; }
+      const v = input.votes[r.index]!;
+      const member = p.groups.some((g) => g.members.includes(v.voter) && (v.group === undefined || v.group === g.id));
+      const delegate = input.delegations.some((d) => d.delegate === v.voter);
+      if (member || delegate) { r.status = 'superseded'; r.reason = member ? 'a later vote of the same voter counts instead' : 'the delegator voted, or a later delegate vote counts instead'; }
+      else r.reason = `${v.voter} is not a member of ${v.group === undefined ? 'any group' : `group ${v.group}`} of policy ${p.id} and not a delegate`;
+    }
+
+    const topRule = p.rule ?? 'all';
+    const n = groups.length;
+    const need = required(topRule, n);
+    const approvedGroups = groups.filter((g) => g.status === 'approved').length;
+    const open = groups.filter((g, i) => g.status === 'pending' && stillPossible[i]).length;
+    const complete = groups.every((g) => g.outstanding.length === 0);
+    const possible = approvedGroups + open >= need;
+    const status: ApprovalStatus = approvedGroups >= need ? 'approved' : !possible && (p.onReject !== 'after_all_responses' || complete) ? 'rejected' : 'pending';
+    const text = ruleText(topRule, n);
     let reason: string;
-    if (status === 'approved') reason = `${plural(a, 'approval')} (${text}: ${need} needed)`;
-    else if (status === 'rejected') reason = eligible === 0 ? 'every member abstained: no one left to approve' : `approval is no longer possible: ${plural(a, 'approval')}, ${plural(rejectedBy.length, 'rejection')}${rejectedBy.length > 0 ? ` (${rejectedBy.join(', ')})` : ''}, ${need} needed (${text})`;
-    else if (!possible) reason = `approval is no longer possible, but the policy waits for every response (outstanding: ${outstanding.join(', ')})`;
-    else reason = `needs ${plural(need - a, 'more approval')} (${text}); outstanding: ${outstanding.join(', ')}`;
-    stillPossible.push(possible);
-    groups.push({ id: g.id, status, rule: text, required: need, approvedBy, rejectedBy, abstained, outstanding, reason });
+    if (status === 'approved') reason = `approved by ${groups.filter((g) => g.status === 'approved').map((g) => `${g.id} (${g.reason})`).join(', ')}`;
+    else if (status === 'rejected') reason = `rejected: ${groups.filter((g) => g.status !== 'approved').map((g) => `${g.id}: ${g.reason}`).join('; ')}`;
+    else reason = `waiting (${text} of the groups must approve): ${groups.filter((g) => g.status !== 'approved').map((g) => `${g.id}: ${g.reason}`).join('; ')}`;
+    return { status, reason, policyId: p.id, groups, votes: voteResults, stale: staleIdx };
+  } catch (e) {
+    throw foreignError(e);
   }
-
-  for (const r of voteResults) {
-    if (r.status === 'stale') continue;
-    if (decisive.has(r.index)) { r.status = 'counted'; r.reason = `counts for ${r.countsFor.join(', ')}`; continue; }
-    const v = input.votes[r.index]!;
-    const member = p.groups.some((g) => g.members.includes(v.voter) && (v.group === undefined || v.group === g.id));
-    const delegate = input.delegations.some((d) => d.delegate === v.voter);
-    if (member || delegate) { r.status = 'superseded'; r.reason = member ? 'a later vote of the same voter counts instead' : 'the delegator voted, or a later delegate vote counts instead'; }
-    else r.reason = `${v.voter} is not a member of ${v.group === undefined ? 'any group' : `group ${v.group}`} of policy ${p.id} and not a delegate`;
-  }
-
-  const topRule = p.rule ?? 'all';
-  const n = groups.length;
-  const need = required(topRule, n);
-  const approvedGroups = groups.filter((g) => g.status === 'approved').length;
-  const open = groups.filter((g, i) => g.status === 'pending' && stillPossible[i]).length;
-  const complete = groups.every((g) => g.outstanding.length === 0);
-  const possible = approvedGroups + open >= need;
-  const status: ApprovalStatus = approvedGroups >= need ? 'approved' : !possible && (p.onReject !== 'after_all_responses' || complete) ? 'rejected' : 'pending';
-  const text = ruleText(topRule, n);
-  let reason: string;
-  if (status === 'approved') reason = `approved by ${groups.filter((g) => g.status === 'approved').map((g) => `${g.id} (${g.reason})`).join(', ')}`;
-  else if (status === 'rejected') reason = `rejected: ${groups.filter((g) => g.status !== 'approved').map((g) => `${g.id}: ${g.reason}`).join('; ')}`;
-  else reason = `waiting (${text} of the groups must approve): ${groups.filter((g) => g.status !== 'approved').map((g) => `${g.id}: ${g.reason}`).join('; ')}`;
-  return { status, reason, policyId: p.id, groups, votes: voteResults, stale: staleIdx };
 }

@@ -1,4 +1,4 @@
-import { validationError, type ValidationIssue } from '../core/errors.js';
+import { validationError, type ValidationIssue, foreignError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import type { BusinessCalendar } from '../calendar/engine.js';
@@ -293,12 +293,16 @@ export function forEachChangeConflict(
  * @category Schedule
  */
 export function findChangeConflicts(schedule: ChangeSchedule, change: ScheduledChange, options?: FindChangeConflictsOptions): ChangeConflict[] {
-  const idx = scheduleOf(schedule, 'findChangeConflicts');
-  const probe = readProbe(change, 'findChangeConflicts');
-  const issues: ValidationIssue[] = [];
-  const opts = readConflictOptions(options, idx, 'findChangeConflicts', issues);
-  if (issues.length > 0) throw validationError('findChangeConflicts options', issues);
-  return conflictsOf(idx, probe, opts);
+  try {
+    const idx = scheduleOf(schedule, 'findChangeConflicts');
+    const probe = readProbe(change, 'findChangeConflicts');
+    const issues: ValidationIssue[] = [];
+    const opts = readConflictOptions(options, idx, 'findChangeConflicts', issues);
+    if (issues.length > 0) throw validationError('findChangeConflicts options', issues);
+    return conflictsOf(idx, probe, opts);
+  } catch (e) {
+    throw foreignError(e);
+  }
 }
 
 /** {@link findChangeConflicts} on validated input. @internal */

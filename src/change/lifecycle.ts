@@ -1,7 +1,7 @@
 // The host's entry points for changes: open, advance, restore, replay and explain, each a documented wrapper
 // around the lifecycle kit that picks the machine of the change's model. They return plain data and never touch
 // a clock.
-import { ItsmError, type SafeResult } from '../core/errors.js';
+import { ItsmError, type SafeResult, foreignError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { HistoryEntrySchema, type LifecycleHistoryEntry } from '../lifecycle/history.js';
 import type { LifecycleSnapshotLike, LifecycleStep } from '../lifecycle/kit.js';
@@ -64,7 +64,11 @@ function snapshotModel(snapshot: unknown): ChangeModel {
  * @category Lifecycle
  */
 export function openChange(input: ChangeInput): ChangeSnapshot {
-  return changeLifecycles[inputModel(input)].open(input);
+  try {
+    return changeLifecycles[inputModel(input)].open(input);
+  } catch (e) {
+    throw foreignError(e);
+  }
 }
 
 /**
@@ -80,7 +84,15 @@ export function openChange(input: ChangeInput): ChangeSnapshot {
  * @category Lifecycle
  */
 export function safeOpenChange(input: unknown): SafeResult<ChangeSnapshot> {
-  return changeLifecycles[inputModel(input)].safeOpen(input);
+  // Reading `input.model` runs the caller's getter / Proxy trap before the kit's safe boundary: a safe function
+  // never throws, so that error is a failed result too.
+  let model: ChangeModel;
+  try {
+    model = inputModel(input);
+  } catch (e) {
+    return { success: false, error: foreignError(e) };
+  }
+  return changeLifecycles[model].safeOpen(input);
 }
 
 /**
@@ -145,10 +157,14 @@ function onItsMachine(snapshot: ChangeSnapshot, from: ChangeModel): ChangeSnapsh
  * @category Lifecycle
  */
 export function advanceChange(snapshot: ChangeSnapshot | ChangeSnapshotLike, event: ChangeEvent): ChangeStep {
-  const model = snapshotModel(snapshot);
-  const step = changeLifecycles[model].advance(snapshot, event);
-  if (!step.accepted || event.type !== 'CHANGE_MODEL') return step;
-  return { accepted: true, snapshot: onItsMachine(step.snapshot, model), refusal: null };
+  try {
+    const model = snapshotModel(snapshot);
+    const step = changeLifecycles[model].advance(snapshot, event);
+    if (!step.accepted || event.type !== 'CHANGE_MODEL') return step;
+    return { accepted: true, snapshot: onItsMachine(step.snapshot, model), refusal: null };
+  } catch (e) {
+    throw foreignError(e);
+  }
 }
 
 /**
@@ -168,7 +184,11 @@ export function advanceChange(snapshot: ChangeSnapshot | ChangeSnapshotLike, eve
  * @category Lifecycle
  */
 export function explainChangeRefusal(snapshot: ChangeSnapshot | ChangeSnapshotLike, event: ChangeEvent): Refusal<ChangeRule> | null {
-  return changeLifecycles[snapshotModel(snapshot)].explain(snapshot, event);
+  try {
+    return changeLifecycles[snapshotModel(snapshot)].explain(snapshot, event);
+  } catch (e) {
+    throw foreignError(e);
+  }
 }
 
 /**
@@ -189,22 +209,26 @@ export function explainChangeRefusal(snapshot: ChangeSnapshot | ChangeSnapshotLi
  * @category Lifecycle
  */
 export function replayChangeHistory(history: readonly LifecycleHistoryEntry[]): ChangeSnapshot {
-  const list = history as unknown;
-  if (!Array.isArray(list)) return changeLifecycles.normal.replay(list);
-  const first = list[0] as { set?: { model?: unknown } } | undefined;
-  const model = isModel(first?.set?.model) ? first.set.model : 'normal';
-  const k = list.findIndex((e, i) => i > 0 && (e as { type?: unknown } | null)?.type === 'CHANGE_MODEL');
-  if (k < 0) return changeLifecycles[model].replay(list);
-  let s = onItsMachine(changeLifecycles[model].replay(list.slice(0, k + 1)), model);
-  for (let i = k + 1; i < list.length; i++) {
-    const r = HistoryEntrySchema.safeParse(list[i]);
-    if (!r.success) return changeLifecycles[s.context.model].replay([...s.context.history, list[i]]); // reports the entry
-    const entry = r.data as LifecycleHistoryEntry;
-    const step = advanceChange(s, changeEventFromEntry(entry));
-    if (!step.accepted) {
-      throw new ItsmError('refused_transition', `history[${i}] (${entry.type} at ${entry.at}) is refused: ${step.refusal.message}`, { details: { index: i, refusal: step.refusal } });
+  try {
+    const list = history as unknown;
+    if (!Array.isArray(list)) return changeLifecycles.normal.replay(list);
+    const first = list[0] as { set?: { model?: unknown } } | undefined;
+    const model = isModel(first?.set?.model) ? first.set.model : 'normal';
+    const k = list.findIndex((e, i) => i > 0 && (e as { type?: unknown } | null)?.type === 'CHANGE_MODEL');
+    if (k < 0) return changeLifecycles[model].replay(list);
+    let s = onItsMachine(changeLifecycles[model].replay(list.slice(0, k + 1)), model);
+    for (let i = k + 1; i < list.length; i++) {
+      const r = HistoryEntrySchema.safeParse(list[i]);
+      if (!r.success) return changeLifecycles[s.context.model].replay([...s.context.history, list[i]]); // reports the entry
+      const entry = r.data as LifecycleHistoryEntry;
+      const step = advanceChange(s, changeEventFromEntry(entry));
+      if (!step.accepted) {
+        throw new ItsmError('refused_transition', `history[${i}] (${entry.type} at ${entry.at}) is refused: ${step.refusal.message}`, { details: { index: i, refusal: step.refusal } });
+      }
+      s = step.snapshot;
     }
-    s = step.snapshot;
+    return s;
+  } catch (e) {
+    throw foreignError(e);
   }
-  return s;
 }

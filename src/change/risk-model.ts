@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toSafe, validationError, type SafeResult, type ValidationIssue } from '../core/errors.js';
+import { toSafe, validationError, type SafeResult, type ValidationIssue, foreignError } from '../core/errors.js';
 import { frozenCopy } from '../core/freeze.js';
 import { issuesFromZod } from '../core/schema.js';
 import { ConditionSchema, type Condition } from '../core/condition.js';
@@ -183,15 +183,19 @@ function crossIssues(m: Record<string, unknown>): ValidationIssue[] {
  * @category Risk
  */
 export function createRiskModel(input: unknown): RiskModel {
-  const r = RiskModelSchema.safeParse(input);
-  if (r.success) return frozenCopy(r.data) as RiskModel;
-  const issues = issuesFromZod(r.error);
-  if (input !== null && typeof input === 'object') {
-    for (const extra of crossIssues(input as Record<string, unknown>)) {
-      if (!issues.some((i) => i.path.join('.') === extra.path.join('.') && i.code === extra.code)) issues.push(extra);
+  try {
+    const r = RiskModelSchema.safeParse(input);
+    if (r.success) return frozenCopy(r.data) as RiskModel;
+    const issues = issuesFromZod(r.error);
+    if (input !== null && typeof input === 'object') {
+      for (const extra of crossIssues(input as Record<string, unknown>)) {
+        if (!issues.some((i) => i.path.join('.') === extra.path.join('.') && i.code === extra.code)) issues.push(extra);
+      }
     }
+    throw validationError('risk model', issues);
+  } catch (e) {
+    throw foreignError(e);
   }
-  throw validationError('risk model', issues);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, foreignError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { compileCondition, describeCondition, type CompiledCondition } from '../core/condition.js';
 import { RISK_LEVELS, createRiskModel, type RiskLevel, type RiskModel } from './risk-model.js';
@@ -119,77 +119,81 @@ const fmt = (v: unknown): string => (typeof v === 'string' ? v : describeValue(v
  * @category Risk
  */
 export function assessChangeRisk(change: RiskInput, model: RiskModel): RiskAssessment {
-  if (change === null || typeof change !== 'object' || Array.isArray(change)) {
-    throw new ItsmError('invalid_argument', `assessChangeRisk: ${describeValue(change)} is not a change; pass its fields as an object.`, { details: { field: 'change' } });
-  }
-  const { model: m, conditions } = compile(model);
-  const fields = change as Record<string, unknown>;
-
-  let condition: RiskAssessment['condition'] = null;
-  const rules = m.conditions ?? [];
-  for (let i = 0; i < rules.length; i++) {
-    if (conditions[i]!(fields, '')) {
-      const r = rules[i]!;
-      condition = { id: r.id, description: r.description ?? describeCondition(r.when), level: r.risk, impact: r.impact ?? null };
-      break;
+  try {
+    if (change === null || typeof change !== 'object' || Array.isArray(change)) {
+      throw new ItsmError('invalid_argument', `assessChangeRisk: ${describeValue(change)} is not a change; pass its fields as an object.`, { details: { field: 'change' } });
     }
-  }
+    const { model: m, conditions } = compile(model);
+    const fields = change as Record<string, unknown>;
 
-  let questionnaire: RiskAssessment['questionnaire'] = null;
-  if (m.questionnaire !== undefined) {
-    const given = change.answers ?? {};
-    const answers: RiskAnswer[] = [];
-    const unanswered: string[] = [];
-    let score = 0;
-    for (const q of m.questionnaire.questions) {
-      if (!Object.prototype.hasOwnProperty.call(given, q.id) || given[q.id] === undefined) { unanswered.push(q.id); continue; }
-      const value = given[q.id];
-      const option = q.options.find((o) => o.value === value);
-      if (option === undefined) {
-        throw new ItsmError('invalid_argument', `assessChangeRisk: answers.${q.id}: ${describeValue(value)} is not an option of question "${q.id}"; use one of ${q.options.map((o) => fmt(o.value)).join(', ')}.`, { details: { field: `answers.${q.id}` } });
+    let condition: RiskAssessment['condition'] = null;
+    const rules = m.conditions ?? [];
+    for (let i = 0; i < rules.length; i++) {
+      if (conditions[i]!(fields, '')) {
+        const r = rules[i]!;
+        condition = { id: r.id, description: r.description ?? describeCondition(r.when), level: r.risk, impact: r.impact ?? null };
+        break;
       }
-      const weight = q.weight ?? 1;
-      answers.push({ question: q.id, answer: option.value, score: option.score, weight, weighted: option.score * weight });
-      score += option.score * weight;
     }
-    let best: { min: number; level: RiskLevel } | null = null;
-    for (const t of m.questionnaire.thresholds) if (score >= t.min && (best === null || t.min > best.min || (t.min === best.min && rank(t.level) > rank(best.level)))) best = t;
-    questionnaire = { score, level: best?.level ?? 'low', threshold: best?.min ?? null, answers, unanswered };
-  }
 
-  let matrix: RiskAssessment['matrix'] = null;
-  let impact: string | null = condition?.impact ?? null;
-  let matrixNote = '';
-  if (m.matrix !== undefined) {
-    const mx = m.matrix;
-    if (impact === null) {
-      const v = fields[mx.impactField ?? 'impact'];
-      impact = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
+    let questionnaire: RiskAssessment['questionnaire'] = null;
+    if (m.questionnaire !== undefined) {
+      const given = change.answers ?? {};
+      const answers: RiskAnswer[] = [];
+      const unanswered: string[] = [];
+      let score = 0;
+      for (const q of m.questionnaire.questions) {
+        if (!Object.prototype.hasOwnProperty.call(given, q.id) || given[q.id] === undefined) { unanswered.push(q.id); continue; }
+        const value = given[q.id];
+        const option = q.options.find((o) => o.value === value);
+        if (option === undefined) {
+          throw new ItsmError('invalid_argument', `assessChangeRisk: answers.${q.id}: ${describeValue(value)} is not an option of question "${q.id}"; use one of ${q.options.map((o) => fmt(o.value)).join(', ')}.`, { details: { field: `answers.${q.id}` } });
+        }
+        const weight = q.weight ?? 1;
+        answers.push({ question: q.id, answer: option.value, score: option.score, weight, weighted: option.score * weight });
+        score += option.score * weight;
+      }
+      let best: { min: number; level: RiskLevel } | null = null;
+      for (const t of m.questionnaire.thresholds) if (score >= t.min && (best === null || t.min > best.min || (t.min === best.min && rank(t.level) > rank(best.level)))) best = t;
+      questionnaire = { score, level: best?.level ?? 'low', threshold: best?.min ?? null, answers, unanswered };
     }
-    const pv = fields[mx.probabilityField ?? 'probability'];
-    const probability = typeof pv === 'string' ? pv : typeof pv === 'number' ? String(pv) : null;
-    const i = impact === null ? -1 : mx.impacts.indexOf(impact);
-    const j = probability === null ? -1 : mx.probabilities.indexOf(probability);
-    if (i >= 0 && j >= 0) matrix = { impact: impact!, probability: probability!, level: mx.cells[i]![j]! };
-    else matrixNote = i < 0 ? `impact ${impact === null ? 'not set' : `"${impact}" not in the matrix`}` : `probability ${probability === null ? 'not set' : `"${probability}" not in the matrix`}`;
+
+    let matrix: RiskAssessment['matrix'] = null;
+    let impact: string | null = condition?.impact ?? null;
+    let matrixNote = '';
+    if (m.matrix !== undefined) {
+      const mx = m.matrix;
+      if (impact === null) {
+        const v = fields[mx.impactField ?? 'impact'];
+        impact = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null;
+      }
+      const pv = fields[mx.probabilityField ?? 'probability'];
+      const probability = typeof pv === 'string' ? pv : typeof pv === 'number' ? String(pv) : null;
+      const i = impact === null ? -1 : mx.impacts.indexOf(impact);
+      const j = probability === null ? -1 : mx.probabilities.indexOf(probability);
+      if (i >= 0 && j >= 0) matrix = { impact: impact!, probability: probability!, level: mx.cells[i]![j]! };
+      else matrixNote = i < 0 ? `impact ${impact === null ? 'not set' : `"${impact}" not in the matrix`}` : `probability ${probability === null ? 'not set' : `"${probability}" not in the matrix`}`;
+    }
+
+    const candidates: Array<[RiskSource, RiskLevel]> = [];
+    if (condition) candidates.push(['condition', condition.level]);
+    if (questionnaire) candidates.push(['questionnaire', questionnaire.level]);
+    if (matrix) candidates.push(['matrix', matrix.level]);
+    let decidedBy: RiskSource = 'default';
+    let level: RiskLevel = m.defaultRisk ?? 'low';
+    let top = -1;
+    for (const [source, l] of candidates) if (rank(l) > top) { top = rank(l); decidedBy = source; level = l; }
+
+    let reason: string;
+    if (decidedBy === 'condition') reason = `risk condition "${condition!.id}" (${condition!.description}) sets ${level}`;
+    else if (decidedBy === 'questionnaire') {
+      const q = questionnaire!;
+      const parts = q.answers.map((a) => `${a.question} = ${fmt(a.answer)}: ${a.weighted}`).join(', ');
+      reason = q.threshold === null ? `questionnaire score ${q.score} is below every threshold, so ${level}` : `questionnaire score ${q.score} (${parts || 'no answers'}) reaches ${q.threshold}, so ${level}`;
+    } else if (decidedBy === 'matrix') reason = `impact ${matrix!.impact} × probability ${matrix!.probability} is ${level} in the matrix`;
+    else reason = `no risk condition holds${m.matrix && matrixNote ? ` and the matrix does not apply (${matrixNote})` : ''}; the model's default risk is ${level}`;
+    return { level, impact, decidedBy, reason, condition, questionnaire, matrix };
+  } catch (e) {
+    throw foreignError(e);
   }
-
-  const candidates: Array<[RiskSource, RiskLevel]> = [];
-  if (condition) candidates.push(['condition', condition.level]);
-  if (questionnaire) candidates.push(['questionnaire', questionnaire.level]);
-  if (matrix) candidates.push(['matrix', matrix.level]);
-  let decidedBy: RiskSource = 'default';
-  let level: RiskLevel = m.defaultRisk ?? 'low';
-  let top = -1;
-  for (const [source, l] of candidates) if (rank(l) > top) { top = rank(l); decidedBy = source; level = l; }
-
-  let reason: string;
-  if (decidedBy === 'condition') reason = `risk condition "${condition!.id}" (${condition!.description}) sets ${level}`;
-  else if (decidedBy === 'questionnaire') {
-    const q = questionnaire!;
-    const parts = q.answers.map((a) => `${a.question} = ${fmt(a.answer)}: ${a.weighted}`).join(', ');
-    reason = q.threshold === null ? `questionnaire score ${q.score} is below every threshold, so ${level}` : `questionnaire score ${q.score} (${parts || 'no answers'}) reaches ${q.threshold}, so ${level}`;
-  } else if (decidedBy === 'matrix') reason = `impact ${matrix!.impact} × probability ${matrix!.probability} is ${level} in the matrix`;
-  else reason = `no risk condition holds${m.matrix && matrixNote ? ` and the matrix does not apply (${matrixNote})` : ''}; the model's default risk is ${level}`;
-  return { level, impact, decidedBy, reason, condition, questionnaire, matrix };
 }

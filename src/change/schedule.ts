@@ -1,4 +1,4 @@
-import { ItsmError, validationError, type ValidationIssue } from '../core/errors.js';
+import { ItsmError, validationError, type ValidationIssue, foreignError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import type { BusinessCalendar } from '../calendar/engine.js';
@@ -102,6 +102,9 @@ export interface ChangeSchedule {
 
 const INACTIVE = new Set(['closed', 'canceled']);
 
+/** Every schedule built by createChangeSchedule. */
+const built = new WeakSet<object>();
+
 /** The compiled schedule behind {@link ChangeSchedule}. @internal */
 export class ScheduleIndex implements ChangeSchedule {
   readonly activeChanges: number;
@@ -161,6 +164,7 @@ export class ScheduleIndex implements ChangeSchedule {
     }
     this.byCi = new IntervalIndex(parts.graph.size, ciKeys, ciItems, ciStarts, ciEnds);
     this.byAssignee = new IntervalIndex(this.assigneeKeys.size, asKeys, asItems, asStarts, asEnds);
+    built.add(this);
   }
 }
 
@@ -262,126 +266,131 @@ export function isActive(state: string | undefined): boolean {
  * @category Schedule
  */
 export function createChangeSchedule(input: ChangeScheduleInput): ChangeSchedule {
-  const issues: ValidationIssue[] = [];
-  if (!isRecord(input)) throw validationError('change schedule', [{ code: 'invalid_type', path: [], message: `${describeValue(input)} is not a schedule; expected { changes, ciRelations?, blackouts?, maintenanceWindows?, depth? }` }]);
-  const graph = new CiGraph();
+  try {
+    const issues: ValidationIssue[] = [];
+    if (!isRecord(input)) throw validationError('change schedule', [{ code: 'invalid_type', path: [], message: `${describeValue(input)} is not a schedule; expected { changes, ciRelations?, blackouts?, maintenanceWindows?, depth? }` }]);
+    const graph = new CiGraph();
 
-  let depth = 1;
-  if (input.depth !== undefined) {
-    if (!Number.isInteger(input.depth) || (input.depth as number) < 0) issues.push({ code: 'invalid_depth', path: ['depth'], message: `${describeValue(input.depth)} is not a depth; use a non-negative integer (0 turns related CIs off)` });
-    else depth = input.depth;
-  }
-
-  const changes = input.changes as unknown;
-  const ids: string[] = [];
-  const byId = new Map<string, number>();
-  const cisOf: number[][] = [];
-  const active: boolean[] = [];
-  const assignees: (string | undefined)[] = [];
-  const startList: number[] = [], endList: number[] = [];
-  if (!Array.isArray(changes)) issues.push({ code: 'invalid_type', path: ['changes'], message: `${describeValue(changes)} is not a list of changes` });
-  else {
-    for (let i = 0; i < changes.length; i++) {
-      const c = readChange(changes[i], ['changes', i], issues);
-      if (c === null) continue;
-      const seen = byId.get(c.id);
-      if (seen !== undefined) {
-        issues.push({ code: 'duplicate_id', path: ['changes', i, 'id'], message: `${describeValue(c.id)} is already the id of another change; ids must be unique` });
-        continue;
-      }
-      byId.set(c.id, ids.length);
-      ids.push(c.id);
-      startList.push(c.start);
-      endList.push(c.end);
-      const keys: number[] = [];
-      for (const x of c.cis) keys.push(graph.intern(x));
-      cisOf.push(keys);
-      active.push(isActive(c.state));
-      assignees.push(c.assignee);
+    let depth = 1;
+    if (input.depth !== undefined) {
+      if (!Number.isInteger(input.depth) || (input.depth as number) < 0) issues.push({ code: 'invalid_depth', path: ['depth'], message: `${describeValue(input.depth)} is not a depth; use a non-negative integer (0 turns related CIs off)` });
+      else depth = input.depth;
     }
-  }
 
-  const relations = input.ciRelations as unknown;
-  if (relations !== undefined) {
-    if (!Array.isArray(relations)) issues.push({ code: 'invalid_type', path: ['ciRelations'], message: `${describeValue(relations)} is not a list of { parent, child }` });
+    const changes = input.changes as unknown;
+    const ids: string[] = [];
+    const byId = new Map<string, number>();
+    const cisOf: number[][] = [];
+    const active: boolean[] = [];
+    const assignees: (string | undefined)[] = [];
+    const startList: number[] = [], endList: number[] = [];
+    if (!Array.isArray(changes)) issues.push({ code: 'invalid_type', path: ['changes'], message: `${describeValue(changes)} is not a list of changes` });
     else {
-      relations.forEach((r: unknown, i) => {
-        if (!isRecord(r) || typeof r['parent'] !== 'string' || r['parent'] === '' || typeof r['child'] !== 'string' || r['child'] === '') {
-          issues.push({ code: 'invalid_type', path: ['ciRelations', i], message: `${describeValue(r)} is not a CI relation; expected { parent, child } with non-empty CI ids` });
-        } else if (r['parent'] === r['child']) {
-          issues.push({ code: 'self_relation', path: ['ciRelations', i], message: `relates ${describeValue(r['parent'])} to itself` });
-        } else {
-          graph.relate(graph.intern(r['parent']), graph.intern(r['child']));
-        }
-      });
-      const cyclic = graph.findCycle();
-      if (cyclic >= 0) issues.push({ code: 'relation_cycle', path: ['ciRelations'], message: `form a cycle through ${describeValue(graph.names[cyclic])}; the CI hierarchy must have no cycles` });
-    }
-  }
-
-  const globalBlackouts: ChangeBlackout[] = [];
-  const blackoutsByCi = new Map<number, ChangeBlackout[]>();
-  const blackouts = input.blackouts as unknown;
-  if (blackouts !== undefined) {
-    if (!Array.isArray(blackouts)) issues.push({ code: 'invalid_type', path: ['blackouts'], message: `${describeValue(blackouts)} is not a list of blackouts` });
-    else {
-      const blackoutIds = new Set<string>();
-      blackouts.forEach((b: unknown, i) => {
-        if (!isRecord(b)) {
-          issues.push({ code: 'invalid_type', path: ['blackouts', i], message: `${describeValue(b)} is not a blackout; expected { id, calendar, cis? }` });
-          return;
-        }
-        const before = issues.length;
-        if (typeof b['id'] !== 'string' || b['id'] === '') issues.push({ code: 'invalid_type', path: ['blackouts', i, 'id'], message: `${describeValue(b['id'])} is not a blackout id (a non-empty string)` });
-        else if (blackoutIds.has(b['id'])) issues.push({ code: 'duplicate_id', path: ['blackouts', i, 'id'], message: `${describeValue(b['id'])} is already the id of another blackout` });
-        else blackoutIds.add(b['id']);
-        if (!isBusinessCalendar(b['calendar'])) issues.push({ code: 'not_a_calendar', path: ['blackouts', i, 'calendar'], message: `${describeValue(b['calendar'])} is not a calendar; build one with createCalendar (its business time is the blackout)` });
-        const cis = b['cis'];
-        if (cis !== undefined && (!Array.isArray(cis) || !cis.every((c) => typeof c === 'string' && c !== ''))) {
-          issues.push({ code: 'invalid_type', path: ['blackouts', i, 'cis'], message: `${describeValue(cis)} is not a list of CI ids` });
-        }
-        if (issues.length > before) return;
-        const blackout = { id: b['id'] as string, calendar: b['calendar'] as BusinessCalendar, ...(cis === undefined ? {} : { cis: [...(cis as string[])] }) };
-        if (cis === undefined) globalBlackouts.push(blackout);
-        else {
-          for (const c of new Set(cis as string[])) {
-            const k = graph.intern(c);
-            const list = blackoutsByCi.get(k);
-            if (list === undefined) blackoutsByCi.set(k, [blackout]);
-            else list.push(blackout);
-          }
-        }
-      });
-    }
-  }
-
-  const maintenance = new Map<number, BusinessCalendar>();
-  const windows = input.maintenanceWindows as unknown;
-  if (windows !== undefined) {
-    if (!isRecord(windows)) issues.push({ code: 'invalid_type', path: ['maintenanceWindows'], message: `${describeValue(windows)} is not a record of CI id to calendar` });
-    else {
-      for (const [ci, cal] of Object.entries(windows)) {
-        const list = Array.isArray(cal) ? cal : [cal];
-        const bad = list.findIndex((c) => !isBusinessCalendar(c));
-        if (list.length === 0 || bad >= 0) {
-          const p = Array.isArray(cal) && bad >= 0 ? ['maintenanceWindows', ci, bad] : ['maintenanceWindows', ci];
-          issues.push({ code: 'not_a_calendar', path: p, message: `${describeValue(bad >= 0 ? list[bad] : cal)} is not a calendar; build one with createCalendar (its business time is the window)` });
+      for (let i = 0; i < changes.length; i++) {
+        const c = readChange(changes[i], ['changes', i], issues);
+        if (c === null) continue;
+        const seen = byId.get(c.id);
+        if (seen !== undefined) {
+          issues.push({ code: 'duplicate_id', path: ['changes', i, 'id'], message: `${describeValue(c.id)} is already the id of another change; ids must be unique` });
           continue;
         }
-        maintenance.set(graph.intern(ci), list.length === 1 ? (list[0] as BusinessCalendar) : unionCalendars(...(list as BusinessCalendar[])));
+        byId.set(c.id, ids.length);
+        ids.push(c.id);
+        startList.push(c.start);
+        endList.push(c.end);
+        const keys: number[] = [];
+        for (const x of c.cis) keys.push(graph.intern(x));
+        cisOf.push(keys);
+        active.push(isActive(c.state));
+        assignees.push(c.assignee);
       }
     }
-  }
 
-  if (issues.length > 0) throw validationError('change schedule', issues);
-  return new ScheduleIndex({
-    ids, byId, starts: Float64Array.from(startList), ends: Float64Array.from(endList), assignees, cis: cisOf, active, graph, depth,
-    globalBlackouts, blackoutsByCi, maintenance,
-  });
+    const relations = input.ciRelations as unknown;
+    if (relations !== undefined) {
+      if (!Array.isArray(relations)) issues.push({ code: 'invalid_type', path: ['ciRelations'], message: `${describeValue(relations)} is not a list of { parent, child }` });
+      else {
+        relations.forEach((r: unknown, i) => {
+          if (!isRecord(r) || typeof r['parent'] !== 'string' || r['parent'] === '' || typeof r['child'] !== 'string' || r['child'] === '') {
+            issues.push({ code: 'invalid_type', path: ['ciRelations', i], message: `${describeValue(r)} is not a CI relation; expected { parent, child } with non-empty CI ids` });
+          } else if (r['parent'] === r['child']) {
+            issues.push({ code: 'self_relation', path: ['ciRelations', i], message: `relates ${describeValue(r['parent'])} to itself` });
+          } else {
+            graph.relate(graph.intern(r['parent']), graph.intern(r['child']));
+          }
+        });
+        const cyclic = graph.findCycle();
+        if (cyclic >= 0) issues.push({ code: 'relation_cycle', path: ['ciRelations'], message: `form a cycle through ${describeValue(graph.names[cyclic])}; the CI hierarchy must have no cycles` });
+      }
+    }
+
+    const globalBlackouts: ChangeBlackout[] = [];
+    const blackoutsByCi = new Map<number, ChangeBlackout[]>();
+    const blackouts = input.blackouts as unknown;
+    if (blackouts !== undefined) {
+      if (!Array.isArray(blackouts)) issues.push({ code: 'invalid_type', path: ['blackouts'], message: `${describeValue(blackouts)} is not a list of blackouts` });
+      else {
+        const blackoutIds = new Set<string>();
+        blackouts.forEach((b: unknown, i) => {
+          if (!isRecord(b)) {
+            issues.push({ code: 'invalid_type', path: ['blackouts', i], message: `${describeValue(b)} is not a blackout; expected { id, calendar, cis? }` });
+            return;
+          }
+          const before = issues.length;
+          if (typeof b['id'] !== 'string' || b['id'] === '') issues.push({ code: 'invalid_type', path: ['blackouts', i, 'id'], message: `${describeValue(b['id'])} is not a blackout id (a non-empty string)` });
+          else if (blackoutIds.has(b['id'])) issues.push({ code: 'duplicate_id', path: ['blackouts', i, 'id'], message: `${describeValue(b['id'])} is already the id of another blackout` });
+          else blackoutIds.add(b['id']);
+          if (!isBusinessCalendar(b['calendar'])) issues.push({ code: 'not_a_calendar', path: ['blackouts', i, 'calendar'], message: `${describeValue(b['calendar'])} is not a calendar; build one with createCalendar (its business time is the blackout)` });
+          const cis = b['cis'];
+          if (cis !== undefined && (!Array.isArray(cis) || !cis.every((c) => typeof c === 'string' && c !== ''))) {
+            issues.push({ code: 'invalid_type', path: ['blackouts', i, 'cis'], message: `${describeValue(cis)} is not a list of CI ids` });
+          }
+          if (issues.length > before) return;
+          const blackout = { id: b['id'] as string, calendar: b['calendar'] as BusinessCalendar, ...(cis === undefined ? {} : { cis: [...(cis as string[])] }) };
+          if (cis === undefined) globalBlackouts.push(blackout);
+          else {
+            for (const c of new Set(cis as string[])) {
+              const k = graph.intern(c);
+              const list = blackoutsByCi.get(k);
+              if (list === undefined) blackoutsByCi.set(k, [blackout]);
+              else list.push(blackout);
+            }
+          }
+        });
+      }
+    }
+
+    const maintenance = new Map<number, BusinessCalendar>();
+    const windows = input.maintenanceWindows as unknown;
+    if (windows !== undefined) {
+      if (!isRecord(windows)) issues.push({ code: 'invalid_type', path: ['maintenanceWindows'], message: `${describeValue(windows)} is not a record of CI id to calendar` });
+      else {
+        for (const [ci, cal] of Object.entries(windows)) {
+          const list = Array.isArray(cal) ? cal : [cal];
+          const bad = list.findIndex((c) => !isBusinessCalendar(c));
+          if (list.length === 0 || bad >= 0) {
+            const p = Array.isArray(cal) && bad >= 0 ? ['maintenanceWindows', ci, bad] : ['maintenanceWindows', ci];
+            issues.push({ code: 'not_a_calendar', path: p, message: `${describeValue(bad >= 0 ? list[bad] : cal)} is not a calendar; build one with createCalendar (its business time is the window)` });
+            continue;
+          }
+          maintenance.set(graph.intern(ci), list.length === 1 ? (list[0] as BusinessCalendar) : unionCalendars(...(list as BusinessCalendar[])));
+        }
+      }
+    }
+
+    if (issues.length > 0) throw validationError('change schedule', issues);
+    return new ScheduleIndex({
+      ids, byId, starts: Float64Array.from(startList), ends: Float64Array.from(endList), assignees, cis: cisOf, active, graph, depth,
+      globalBlackouts, blackoutsByCi, maintenance,
+    });
+  } catch (e) {
+    throw foreignError(e);
+  }
 }
 
 /** The index behind a schedule, or a clear error for anything else. @internal */
 export function scheduleOf(schedule: ChangeSchedule, fn: string): ScheduleIndex {
-  if (schedule instanceof ScheduleIndex) return schedule;
+  // A WeakSet lookup runs no Proxy trap (`instanceof` runs getPrototypeOf) and refuses a look-alike object.
+  if (built.has(schedule)) return schedule as ScheduleIndex;
   throw new ItsmError('invalid_argument', `${fn}: ${describeValue(schedule)} is not a change schedule; build one with createChangeSchedule.`, { details: { field: 'schedule' } });
 }

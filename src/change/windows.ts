@@ -1,4 +1,4 @@
-import { ItsmError, validationError, type ValidationIssue } from '../core/errors.js';
+import { ItsmError, validationError, type ValidationIssue, foreignError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { parseDurationOrNull } from '../core/duration.js';
 import { MAX_SUPPORTED_MS, toEpochMs, type Instant } from '../core/instant.js';
@@ -123,64 +123,68 @@ function intersect(x: Ranges, y: Ranges): Ranges {
  * @category Schedule
  */
 export function suggestChangeWindows(schedule: ChangeSchedule, change: ScheduledChange, options?: SuggestChangeWindowsOptions): ChangeWindow[] {
-  const idx = scheduleOf(schedule, 'suggestChangeWindows');
-  const probe = readProbe(change, 'suggestChangeWindows');
-  const issues: ValidationIssue[] = [];
-  const opts = readConflictOptions(options, idx, 'suggestChangeWindows', issues);
-  const o = (options ?? {}) as SuggestChangeWindowsOptions;
-  const duration = msOption(o.duration, 'duration', probe.end - probe.start, issues, false);
-  const within = msOption(o.within, 'within', 90 * DAY_MS, issues, true);
-  let after = probe.start;
-  if (o.after !== undefined) {
-    try {
-      after = toEpochMs(o.after, 'after');
-    } catch (e) {
-      /* c8 ignore next */
-      if (!(e instanceof ItsmError)) throw e;
-      issues.push({ code: 'invalid_instant', path: ['after'], message: e.message.slice(e.message.indexOf(': ') + 2) });
+  try {
+    const idx = scheduleOf(schedule, 'suggestChangeWindows');
+    const probe = readProbe(change, 'suggestChangeWindows');
+    const issues: ValidationIssue[] = [];
+    const opts = readConflictOptions(options, idx, 'suggestChangeWindows', issues);
+    const o = (options ?? {}) as SuggestChangeWindowsOptions;
+    const duration = msOption(o.duration, 'duration', probe.end - probe.start, issues, false);
+    const within = msOption(o.within, 'within', 90 * DAY_MS, issues, true);
+    let after = probe.start;
+    if (o.after !== undefined) {
+      try {
+        after = toEpochMs(o.after, 'after');
+      } catch (e) {
+        /* c8 ignore next */
+        if (!(e instanceof ItsmError)) throw e;
+        issues.push({ code: 'invalid_instant', path: ['after'], message: e.message.slice(e.message.indexOf(': ') + 2) });
+      }
     }
-  }
-  let limit = 10;
-  if (o.limit !== undefined) {
-    if (typeof o.limit !== 'number' || !Number.isInteger(o.limit) || o.limit < 1) issues.push({ code: 'invalid_limit', path: ['limit'], message: `${describeValue(o.limit)} is not a limit; use a positive integer` });
-    else limit = o.limit;
-  }
-  if (issues.length > 0) throw validationError('suggestChangeWindows options', issues);
-
-  // Starts t are whole milliseconds in [after, last]; the window [t, t + D) then lies in [after, reach).
-  const D = duration;
-  const last = Math.min(after + within, MAX_SUPPORTED_MS - D) - 1;
-  if (last < after) return [];
-  const reach = last + D;
-  const cis = probeCis(idx, probe, opts.depth);
-
-  // A busy stretch [x, y) forbids the starts x - D < t < y, i.e. the integers [x - D + 1, y - 1].
-  const forbidden: Ranges = [];
-  forEachChangeConflict(idx, probe, cis, opts, after, reach, (_kind, _item, s, e) => { forbidden.push(s - D + 1, e - 1); });
-  const rules = calendarRules(idx, cis, opts);
-  // Each calendar once per kind (the same calendar may be a blackout and a maintenance window).
-  const done = { blackout: new Set<BusinessCalendar>(), outside_maintenance_window: new Set<BusinessCalendar>() };
-  const allowed: Ranges[] = [];
-  for (const rule of rules) {
-    if (done[rule.kind].has(rule.calendar)) continue;
-    done[rule.kind].add(rule.calendar);
-    const flat = businessMsIntervals(rule.calendar, after, reach);
-    if (rule.kind === 'blackout') {
-      for (let i = 0; i < flat.length; i += 2) forbidden.push(flat[i]! - D + 1, flat[i + 1]! - 1);
-    } else {
-      // A maintenance stretch [m, n) allows the starts m <= t <= n - D.
-      const ok: Ranges = [];
-      for (let i = 0; i < flat.length; i += 2) if (flat[i + 1]! - flat[i]! >= D) ok.push(flat[i]!, flat[i + 1]! - D);
-      allowed.push(ok);
+    let limit = 10;
+    if (o.limit !== undefined) {
+      if (typeof o.limit !== 'number' || !Number.isInteger(o.limit) || o.limit < 1) issues.push({ code: 'invalid_limit', path: ['limit'], message: `${describeValue(o.limit)} is not a limit; use a positive integer` });
+      else limit = o.limit;
     }
-  }
-  let free = complement(after, last, mergeRanges(forbidden));
-  for (const ok of allowed) free = intersect(free, ok);
+    if (issues.length > 0) throw validationError('suggestChangeWindows options', issues);
 
-  const out: ChangeWindow[] = [];
-  for (let i = 0; i < free.length && out.length < limit; i += 2) {
-    // Stretches never touch (a gap of at least 1 ms separates them), so each start opens a new one.
-    out.push({ start: new Date(free[i]!), end: new Date(free[i]! + D) });
+    // Starts t are whole milliseconds in [after, last]; the window [t, t + D) then lies in [after, reach).
+    const D = duration;
+    const last = Math.min(after + within, MAX_SUPPORTED_MS - D) - 1;
+    if (last < after) return [];
+    const reach = last + D;
+    const cis = probeCis(idx, probe, opts.depth);
+
+    // A busy stretch [x, y) forbids the starts x - D < t < y, i.e. the integers [x - D + 1, y - 1].
+    const forbidden: Ranges = [];
+    forEachChangeConflict(idx, probe, cis, opts, after, reach, (_kind, _item, s, e) => { forbidden.push(s - D + 1, e - 1); });
+    const rules = calendarRules(idx, cis, opts);
+    // Each calendar once per kind (the same calendar may be a blackout and a maintenance window).
+    const done = { blackout: new Set<BusinessCalendar>(), outside_maintenance_window: new Set<BusinessCalendar>() };
+    const allowed: Ranges[] = [];
+    for (const rule of rules) {
+      if (done[rule.kind].has(rule.calendar)) continue;
+      done[rule.kind].add(rule.calendar);
+      const flat = businessMsIntervals(rule.calendar, after, reach);
+      if (rule.kind === 'blackout') {
+        for (let i = 0; i < flat.length; i += 2) forbidden.push(flat[i]! - D + 1, flat[i + 1]! - 1);
+      } else {
+        // A maintenance stretch [m, n) allows the starts m <= t <= n - D.
+        const ok: Ranges = [];
+        for (let i = 0; i < flat.length; i += 2) if (flat[i + 1]! - flat[i]! >= D) ok.push(flat[i]!, flat[i + 1]! - D);
+        allowed.push(ok);
+      }
+    }
+    let free = complement(after, last, mergeRanges(forbidden));
+    for (const ok of allowed) free = intersect(free, ok);
+
+    const out: ChangeWindow[] = [];
+    for (let i = 0; i < free.length && out.length < limit; i += 2) {
+      // Stretches never touch (a gap of at least 1 ms separates them), so each start opens a new one.
+      out.push({ start: new Date(free[i]!), end: new Date(free[i]! + D) });
+    }
+    return out;
+  } catch (e) {
+    throw foreignError(e);
   }
-  return out;
 }

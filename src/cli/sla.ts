@@ -56,6 +56,8 @@ function positiveInt(text: string | undefined, option: string, fallback: number,
 /** A pool of worker threads evaluating batches; results come back by sequence number. */
 class Pool {
   private readonly workers: Worker[] = [];
+  /** Batches sent to each worker and not answered yet. */
+  private readonly busy: number[] = [];
   private readonly waiting = new Map<number, (r: LineOutcome[]) => void>();
   private failure: Error | null = null;
 
@@ -65,20 +67,26 @@ class Pool {
         // Run from the sources (tests, `node --import tsx`): the worker needs tsx's loader registered first.
         ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(entry.href)}));`, { eval: true, workerData: { itsmKitSlaWorker: init } })
         : new Worker(entry, { workerData: { itsmKitSlaWorker: init } });
+      const index = i;
       w.on('message', (m: { seq: number; outcomes: LineOutcome[] }) => {
+        this.busy[index]!--;
         this.waiting.get(m.seq)?.(m.outcomes);
         this.waiting.delete(m.seq);
       });
       w.on('error', (e) => { this.failure = e; for (const r of this.waiting.values()) r([]); });
       this.workers.push(w);
+      this.busy.push(0);
     }
   }
 
   run(job: WorkerJob): Promise<LineOutcome[]> {
     return new Promise((resolve) => {
       this.waiting.set(job.seq, resolve);
-      // Round robin over the pool by sequence: every worker gets every n-th batch.
-      this.workers[job.seq % this.workers.length]!.postMessage(job);
+      // To the least busy worker: a worker the scheduler starves does not hold up the batches behind it.
+      let pick = 0;
+      for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[pick]!) pick = i;
+      this.busy[pick]!++;
+      this.workers[pick]!.postMessage(job);
     });
   }
 

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import type { BusinessCalendar } from '../calendar/engine.js';
@@ -80,8 +80,9 @@ export interface AvailabilityResult {
 
 function spans(list: readonly AvailabilityOutage[] | undefined, field: string, from: number, to: number): Map<string, { pairs: Array<[number, number]>; n: number; ongoing: number }> {
   const out = new Map<string, { pairs: Array<[number, number]>; n: number; ongoing: number }>();
-  recordsArg(list ?? [], field).forEach((raw, i) => {
-    const o = raw as AvailabilityOutage;
+  const rows = recordsArg(list ?? [], field);
+  for (let i = 0; i < rows.length; i++) {
+    const o = rows[i] as AvailabilityOutage;
     if (o === null || typeof o !== 'object') throw new ItsmError('invalid_argument', `${field}[${i}]: ${describeValue(o)} is not { start, end?, service? }.`, { details: { field, index: i } });
     const s = toEpochMs(o.start, `${field}[${i}].start`);
     const e = o.end === null || o.end === undefined ? null : toEpochMs(o.end, `${field}[${i}].end`);
@@ -92,7 +93,7 @@ function spans(list: readonly AvailabilityOutage[] | undefined, field: string, f
     if (e === null) entry.ongoing++;
     entry.pairs.push([Math.max(s, from), Math.min(e ?? to, to)]);
     out.set(key, entry);
-  });
+  }
   return out;
 }
 
@@ -114,34 +115,36 @@ function spans(list: readonly AvailabilityOutage[] | undefined, field: string, f
  * @category Availability
  */
 export function availability(input: AvailabilityInput): AvailabilityResult {
-  if (input === null || typeof input !== 'object') throw new ItsmError('invalid_argument', `input: ${describeValue(input)} is not { agreed, from, to, outages }.`, { details: { field: 'input' } });
-  const cal = calendarArg(input.agreed, 'input.agreed');
-  if (cal === undefined) throw new ItsmError('invalid_argument', 'input.agreed: the agreed service time is required; pass calendar24x7() for round the clock.', { details: { field: 'input.agreed' } });
-  const from = toEpochMs(input.from, 'input.from');
-  const to = toEpochMs(input.to, 'input.to');
-  if (to < from) throw new ItsmError('invalid_argument', 'input.to is before input.from.', { details: { field: 'input.to' } });
-  const policy = input.maintenancePolicy ?? 'exclude';
-  if (policy !== 'exclude' && policy !== 'downtime') throw new ItsmError('invalid_argument', `input.maintenancePolicy: ${describeValue(policy)} is not 'exclude' or 'downtime'.`, { details: { field: 'input.maintenancePolicy' } });
-  const agreed = businessMsIntervals(cal, from, to);
-  const outages = spans(input.outages, 'input.outages', from, to);
-  const maint = spans(input.maintenance, 'input.maintenance', from, to);
-  const services = new Set<string>([...outages.keys(), ...(input.services ?? [])]);
-  for (const k of maint.keys()) if (k !== '') services.add(k);
-  if (services.size === 0) services.add('');
-  const shared = maint.get('')?.pairs ?? [];
-  const per = [...services].sort().map((service): [string, AvailabilityResult] => {
-    const o = outages.get(service);
-    const m = unionIntervals([...shared, ...(service === '' ? [] : maint.get(service)?.pairs ?? [])]);
-    const mIn = intersectIntervals(m, agreed);
-    const down0 = intersectIntervals(unionIntervals(o?.pairs ?? []), agreed);
-    const ast = policy === 'exclude' ? subtractIntervals(agreed, mIn) : agreed;
-    const down = policy === 'exclude' ? subtractIntervals(down0, mIn) : unionIntervals(pairsOf([...down0, ...mIn]));
-    return [service, result(measureIntervals(ast), measureIntervals(down), measureIntervals(mIn), o?.n ?? 0, o?.ongoing ?? 0)];
+  return atBoundary(() => {
+    if (input === null || typeof input !== 'object') throw new ItsmError('invalid_argument', `input: ${describeValue(input)} is not { agreed, from, to, outages }.`, { details: { field: 'input' } });
+    const cal = calendarArg(input.agreed, 'input.agreed');
+    if (cal === undefined) throw new ItsmError('invalid_argument', 'input.agreed: the agreed service time is required; pass calendar24x7() for round the clock.', { details: { field: 'input.agreed' } });
+    const from = toEpochMs(input.from, 'input.from');
+    const to = toEpochMs(input.to, 'input.to');
+    if (to < from) throw new ItsmError('invalid_argument', 'input.to is before input.from.', { details: { field: 'input.to' } });
+    const policy = input.maintenancePolicy ?? 'exclude';
+    if (policy !== 'exclude' && policy !== 'downtime') throw new ItsmError('invalid_argument', `input.maintenancePolicy: ${describeValue(policy)} is not 'exclude' or 'downtime'.`, { details: { field: 'input.maintenancePolicy' } });
+    const agreed = businessMsIntervals(cal, from, to);
+    const outages = spans(input.outages, 'input.outages', from, to);
+    const maint = spans(input.maintenance, 'input.maintenance', from, to);
+    const services = new Set<string>([...outages.keys(), ...(input.services ?? [])]);
+    for (const k of maint.keys()) if (k !== '') services.add(k);
+    if (services.size === 0) services.add('');
+    const shared = maint.get('')?.pairs ?? [];
+    const per = [...services].sort().map((service): [string, AvailabilityResult] => {
+      const o = outages.get(service);
+      const m = unionIntervals([...shared, ...(service === '' ? [] : maint.get(service)?.pairs ?? [])]);
+      const mIn = intersectIntervals(m, agreed);
+      const down0 = intersectIntervals(unionIntervals(o?.pairs ?? []), agreed);
+      const ast = policy === 'exclude' ? subtractIntervals(agreed, mIn) : agreed;
+      const down = policy === 'exclude' ? subtractIntervals(down0, mIn) : unionIntervals(pairsOf([...down0, ...mIn]));
+      return [service, result(measureIntervals(ast), measureIntervals(down), measureIntervals(mIn), o?.n ?? 0, o?.ongoing ?? 0)];
+    });
+    const sum = (f: (r: AvailabilityResult) => number): number => per.reduce((acc, [, r]) => acc + f(r), 0);
+    const overall = result(sum((r) => r.agreedMs), sum((r) => r.downtimeMs), sum((r) => r.maintenanceMs), sum((r) => r.n), sum((r) => r.nOngoing));
+    if (per.length === 1 && per[0]![0] === '') return overall;
+    return { ...overall, groups: per.map(([service, r]) => ({ key: groupKey([service], null), values: [service], period: null, result: r })) };
   });
-  const sum = (f: (r: AvailabilityResult) => number): number => per.reduce((acc, [, r]) => acc + f(r), 0);
-  const overall = result(sum((r) => r.agreedMs), sum((r) => r.downtimeMs), sum((r) => r.maintenanceMs), sum((r) => r.n), sum((r) => r.nOngoing));
-  if (per.length === 1 && per[0]![0] === '') return overall;
-  return { ...overall, groups: per.map(([service, r]) => ({ key: groupKey([service], null), values: [service], period: null, result: r })) };
 }
 
 function pairsOf(flat: readonly number[]): Array<[number, number]> {

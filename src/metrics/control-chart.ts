@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import { finiteValues } from './quantile.js';
@@ -188,19 +188,21 @@ function finiteOption(v: unknown, field: string, positive: boolean): number | un
  * @category Control charts
  */
 export function detectSignals(values: readonly number[], options: DetectSignalsOptions = {}): SignalReport {
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', "an object such as { rules: 'nelson' }");
-  const rules = ruleSetArg(options.rules, 'options.rules');
-  const x = finiteValues(values);
-  const givenCenter = finiteOption(options.center, 'options.center', false);
-  const givenSigma = finiteOption(options.sigma, 'options.sigma', true);
-  const { mean, averageMovingRange } = centerAndMovingRange(x);
-  const center = givenCenter ?? mean;
-  const sigma = givenSigma ?? (averageMovingRange === null ? null : (averageMovingRange * 2.66) / 3);
-  if (center === null || sigma === null || x.length === 0) {
-    const set = rules === 'nelson' ? nelsonRules(x) : WESTERN_ELECTRIC;
-    return { rules, center, sigma, signals: set.map((r) => ({ rule: r.rule, description: r.description, indices: [] })), reason: 'insufficient_data' };
-  }
-  return { rules, center, sigma, signals: runRules(x, rules, center, sigma) };
+  return atBoundary(() => {
+    if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', "an object such as { rules: 'nelson' }");
+    const rules = ruleSetArg(options.rules, 'options.rules');
+    const x = finiteValues(values);
+    const givenCenter = finiteOption(options.center, 'options.center', false);
+    const givenSigma = finiteOption(options.sigma, 'options.sigma', true);
+    const { mean, averageMovingRange } = centerAndMovingRange(x);
+    const center = givenCenter ?? mean;
+    const sigma = givenSigma ?? (averageMovingRange === null ? null : (averageMovingRange * 2.66) / 3);
+    if (center === null || sigma === null || x.length === 0) {
+      const set = rules === 'nelson' ? nelsonRules(x) : WESTERN_ELECTRIC;
+      return { rules, center, sigma, signals: set.map((r) => ({ rule: r.rule, description: r.description, indices: [] })), reason: 'insufficient_data' };
+    }
+    return { rules, center, sigma, signals: runRules(x, rules, center, sigma) };
+  });
 }
 
 /**
@@ -285,35 +287,37 @@ export interface XmrChart {
  * @category Control charts
  */
 export function xmrChart(values: readonly number[], options: XmrChartOptions = {}): XmrChart {
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', "an object such as { rules: 'nelson' }");
-  const rules = ruleSetArg(options.rules, 'options.rules');
-  const x = finiteValues(values);
-  const n = x.length;
-  if (options.baseline !== undefined && (!Number.isInteger(options.baseline) || options.baseline < 2)) {
-    throw new ItsmError('invalid_argument', `options.baseline: ${describeValue(options.baseline)} is not a whole number of points >= 2.`, { details: { field: 'options.baseline' } });
-  }
-  const base = options.baseline === undefined ? x : x.subarray(0, Math.min(options.baseline, n));
-  const { mean, averageMovingRange: amr } = centerAndMovingRange(base);
-  const ok = mean !== null && amr !== null;
-  const signals = ok ? runRules(x, rules, mean, (amr * 2.66) / 3) : detectSignals([], { rules }).signals;
-  const byPoint: number[][] = Array.from({ length: n }, () => []);
-  for (const s of signals) for (const i of s.indices) byPoint[i]!.push(s.rule);
-  const url = ok ? 3.268 * amr : null;
-  const points: XmrPoint[] = [];
-  for (let i = 0; i < n; i++) {
-    const mr = i === 0 ? null : Math.abs(x[i]! - x[i - 1]!);
-    points.push({ index: i, value: x[i]!, movingRange: mr, signals: byPoint[i]!, aboveRangeLimit: mr !== null && url !== null && mr > url });
-  }
-  const chart: XmrChart = {
-    n,
-    center: mean,
-    averageMovingRange: amr,
-    upperLimit: ok ? mean + 2.66 * amr : null,
-    lowerLimit: ok ? mean - 2.66 * amr : null,
-    upperRangeLimit: url,
-    rules,
-    points,
-    signals,
-  };
-  return ok ? chart : { ...chart, reason: 'insufficient_data' };
+  return atBoundary(() => {
+    if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', "an object such as { rules: 'nelson' }");
+    const rules = ruleSetArg(options.rules, 'options.rules');
+    const x = finiteValues(values);
+    const n = x.length;
+    if (options.baseline !== undefined && (!Number.isInteger(options.baseline) || options.baseline < 2)) {
+      throw new ItsmError('invalid_argument', `options.baseline: ${describeValue(options.baseline)} is not a whole number of points >= 2.`, { details: { field: 'options.baseline' } });
+    }
+    const base = options.baseline === undefined ? x : x.subarray(0, Math.min(options.baseline, n));
+    const { mean, averageMovingRange: amr } = centerAndMovingRange(base);
+    const ok = mean !== null && amr !== null;
+    const signals = ok ? runRules(x, rules, mean, (amr * 2.66) / 3) : detectSignals([], { rules }).signals;
+    const byPoint: number[][] = Array.from({ length: n }, () => []);
+    for (const s of signals) for (const i of s.indices) byPoint[i]!.push(s.rule);
+    const url = ok ? 3.268 * amr : null;
+    const points: XmrPoint[] = [];
+    for (let i = 0; i < n; i++) {
+      const mr = i === 0 ? null : Math.abs(x[i]! - x[i - 1]!);
+      points.push({ index: i, value: x[i]!, movingRange: mr, signals: byPoint[i]!, aboveRangeLimit: mr !== null && url !== null && mr > url });
+    }
+    const chart: XmrChart = {
+      n,
+      center: mean,
+      averageMovingRange: amr,
+      upperLimit: ok ? mean + 2.66 * amr : null,
+      lowerLimit: ok ? mean - 2.66 * amr : null,
+      upperRangeLimit: url,
+      rules,
+      points,
+      signals,
+    };
+    return ok ? chart : { ...chart, reason: 'insufficient_data' };
+  });
 }

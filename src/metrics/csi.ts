@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ItsmError, toSafe, type SafeResult } from '../core/errors.js';
+import { ItsmError, toSafe, type SafeResult, type ValidationIssue, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { frozenCopy } from '../core/freeze.js';
 import { parseWith } from '../core/schema.js';
@@ -62,9 +62,11 @@ export type CsiRegisterEntry = z.output<typeof CsiRegisterEntrySchema>;
  * @category Improvement
  */
 export function createCsiRegisterEntry(entry: CsiRegisterEntry): CsiRegisterEntry {
-  const r = parseWith(CsiRegisterEntrySchema, entry, 'CSI register entry');
-  if (!r.success) throw r.error;
-  return frozenCopy(r.data);
+  return atBoundary(() => {
+    const r = parseWith(CsiRegisterEntrySchema, entry, 'CSI register entry');
+    if (!r.success) throw r.error;
+    return frozenCopy(r.data);
+  });
 }
 
 /**
@@ -146,17 +148,51 @@ export interface CsiProgressOptions {
  * @category Improvement
  */
 export function csiProgress(entry: CsiRegisterEntry, options?: CsiProgressOptions): CsiProgress {
-  const o = optionsArg(options, '{ asOf }');
-  const direction = entry.target > entry.baseline ? 'increase' : 'decrease';
-  const current = entry.current ?? null;
-  const value = current === null ? null : (current - entry.baseline) / (entry.target - entry.baseline);
-  const achieved = value !== null && value >= 1;
-  const [y, m, d] = entry.due.split('-').map(Number) as [number, number, number];
-  const dueEnd = new Date(0);
-  dueEnd.setUTCFullYear(y, m - 1, d + 1);
-  const overdue = o.asOf !== undefined && toEpochMs(o.asOf, 'options.asOf') >= dueEnd.getTime() && !achieved && entry.status !== 'completed' && entry.status !== 'abandoned';
-  const r = { value, direction, achieved, overdue } as const;
-  return value === null ? { ...r, reason: 'insufficient_data' } : r;
+  return atBoundary(() => {
+    const o = optionsArg(options, '{ asOf }');
+    const { baseline, target, current, due, status } = progressFields(entry);
+    const direction = target > baseline ? 'increase' : 'decrease';
+    const value = current === null ? null : progressRatio(current, baseline, target);
+    const achieved = value !== null && value >= 1;
+    const [y, m, d] = due.split('-').map(Number) as [number, number, number];
+    const dueEnd = new Date(0);
+    dueEnd.setUTCFullYear(y, m - 1, d + 1);
+    const overdue = o.asOf !== undefined && toEpochMs(o.asOf, 'options.asOf') >= dueEnd.getTime() && !achieved && status !== 'completed' && status !== 'abandoned';
+    const r = { value, direction, achieved, overdue } as const;
+    return value === null ? { ...r, reason: 'insufficient_data' } : r;
+  });
+}
+
+/** (current − baseline) / (target − baseline), finite for any finite inputs (halved near ±1e308, then clamped). */
+function progressRatio(current: number, baseline: number, target: number): number {
+  let r = (current - baseline) / (target - baseline);
+  if (!Number.isFinite(r)) r = (current / 2 - baseline / 2) / (target / 2 - baseline / 2);
+  if (Number.isNaN(r)) return 0;
+  return Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, r));
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The fields csiProgress reads, checked (an entry from storage may not be a created one). */
+function progressFields(entry: unknown): { baseline: number; target: number; current: number | null; due: string; status: string } {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    throw new ItsmError('invalid_argument', `entry: ${describeValue(entry)} is not a CSI register entry; build one with createCsiRegisterEntry.`, { details: { field: 'entry' } });
+  }
+  const e = entry as Record<string, unknown>;
+  const { baseline, target, due, status } = e;
+  const current = e.current ?? null;
+  const issues: ValidationIssue[] = [];
+  if (!finite(baseline)) issues.push({ code: 'invalid_type', path: ['baseline'], message: `${describeValue(baseline)} is not a finite number` });
+  if (!finite(target)) issues.push({ code: 'invalid_type', path: ['target'], message: `${describeValue(target)} is not a finite number` });
+  else if (target === baseline) issues.push({ code: 'custom', path: ['target'], message: 'target must differ from baseline' });
+  if (current !== null && !finite(current)) issues.push({ code: 'invalid_type', path: ['current'], message: `${describeValue(current)} is not a finite number or null` });
+  if (typeof due !== 'string' || !DATE.test(due)) issues.push({ code: 'invalid_format', path: ['due'], message: `${describeValue(due)} is not a date YYYY-MM-DD` });
+  if (typeof status !== 'string') issues.push({ code: 'invalid_type', path: ['status'], message: `${describeValue(status)} is not a status` });
+  if (issues.length > 0) {
+    const lines = issues.map((i) => `  - entry.${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new ItsmError('invalid_argument', `entry is not a CSI register entry (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${lines}`, { issues, details: { field: 'entry' } });
+  }
+  return { baseline: baseline as number, target: target as number, current: current as number | null, due: due as string, status: status as string };
 }
 
 /**
@@ -220,29 +256,31 @@ export interface PeriodComparison {
  * @category Improvement
  */
 export function comparePeriods(before: readonly number[], after: readonly number[], options?: ComparePeriodsOptions): PeriodComparison {
-  const o = optionsArg(options, '{ lowerIsBetter: true }');
-  const rules = ruleSetArg(o.rules, 'options.rules');
-  const b = finiteValues(before, 'before');
-  const a = finiteValues(after, 'after');
-  if (o.lowerIsBetter !== undefined && typeof o.lowerIsBetter !== 'boolean') throw new ItsmError('invalid_argument', `options.lowerIsBetter: ${describeValue(o.lowerIsBetter)} is not a boolean.`, { details: { field: 'options.lowerIsBetter' } });
-  const lowerIsBetter = o.lowerIsBetter ?? true;
-  const mean = (x: Float64Array): number | null => (x.length ? x.reduce((s, v) => s + v, 0) / x.length : null);
-  const bm = mean(b), am = mean(a);
-  if (bm === null || am === null) return { value: null, beforeMean: bm, afterMean: am, relativeChange: null, changed: false, direction: 'no change', supportedBy: [], reason: 'insufficient_data' };
-  const diff = am - bm;
-  const sign = Math.sign(diff);
-  const supportedBy: Array<'control-chart' | 'trend'> = [];
-  const { averageMovingRange } = centerAndMovingRange(b);
-  if (sign !== 0 && averageMovingRange !== null) {
-    const joined = Float64Array.from([...b, ...a]);
-    const sigma = (averageMovingRange * 2.66) / 3;
-    const signals = sigma > 0 ? runRules(joined, rules, bm, sigma) : [];
-    const fires = sigma === 0 ? a.some((v) => Math.sign(v - bm) === sign) : signals.some((s) => s.indices.some((i) => i >= b.length && Math.sign(joined[i]! - bm) === sign));
-    if (fires) supportedBy.push('control-chart');
-  }
-  const mk = mannKendall([...b, ...a], o.alpha === undefined ? {} : { alpha: o.alpha });
-  if (sign !== 0 && mk.trend !== 'no trend' && Math.sign(mk.z) === sign) supportedBy.push('trend');
-  const changed = supportedBy.length > 0;
-  const improved = lowerIsBetter ? diff < 0 : diff > 0;
-  return { value: diff, beforeMean: bm, afterMean: am, relativeChange: bm !== 0 ? diff / bm : null, changed, direction: changed ? (improved ? 'improved' : 'deteriorated') : 'no change', supportedBy };
+  return atBoundary(() => {
+    const o = optionsArg(options, '{ lowerIsBetter: true }');
+    const rules = ruleSetArg(o.rules, 'options.rules');
+    const b = finiteValues(before, 'before');
+    const a = finiteValues(after, 'after');
+    if (o.lowerIsBetter !== undefined && typeof o.lowerIsBetter !== 'boolean') throw new ItsmError('invalid_argument', `options.lowerIsBetter: ${describeValue(o.lowerIsBetter)} is not a boolean.`, { details: { field: 'options.lowerIsBetter' } });
+    const lowerIsBetter = o.lowerIsBetter ?? true;
+    const mean = (x: Float64Array): number | null => (x.length ? x.reduce((s, v) => s + v, 0) / x.length : null);
+    const bm = mean(b), am = mean(a);
+    if (bm === null || am === null) return { value: null, beforeMean: bm, afterMean: am, relativeChange: null, changed: false, direction: 'no change', supportedBy: [], reason: 'insufficient_data' };
+    const diff = am - bm;
+    const sign = Math.sign(diff);
+    const supportedBy: Array<'control-chart' | 'trend'> = [];
+    const { averageMovingRange } = centerAndMovingRange(b);
+    if (sign !== 0 && averageMovingRange !== null) {
+      const joined = Float64Array.from([...b, ...a]);
+      const sigma = (averageMovingRange * 2.66) / 3;
+      const signals = sigma > 0 ? runRules(joined, rules, bm, sigma) : [];
+      const fires = sigma === 0 ? a.some((v) => Math.sign(v - bm) === sign) : signals.some((s) => s.indices.some((i) => i >= b.length && Math.sign(joined[i]! - bm) === sign));
+      if (fires) supportedBy.push('control-chart');
+    }
+    const mk = mannKendall([...b, ...a], o.alpha === undefined ? {} : { alpha: o.alpha });
+    if (sign !== 0 && mk.trend !== 'no trend' && Math.sign(mk.z) === sign) supportedBy.push('trend');
+    const changed = supportedBy.length > 0;
+    const improved = lowerIsBetter ? diff < 0 : diff > 0;
+    return { value: diff, beforeMean: bm, afterMean: am, relativeChange: bm !== 0 ? diff / bm : null, changed, direction: changed ? (improved ? 'improved' : 'deteriorated') : 'no change', supportedBy };
+  });
 }

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { optionsArg } from './durations.js';
 
@@ -195,24 +195,26 @@ function metricArg(x: unknown, field: string, max = Infinity): number | undefine
  * @category DORA
  */
 export function doraPerformanceLevel(metrics: DoraMetricsInput, options?: DoraPerformanceLevelOptions): DoraPerformance {
-  const o = optionsArg(options, '{ reportYear: 2024 }');
-  const year = o.reportYear ?? 2024;
-  const table = DORA_TABLES[year as DoraReportYear];
-  if (table === undefined) {
-    throw new ItsmError('invalid_argument', `options.reportYear: ${describeValue(year)} has no performance-level table; use 2021, 2022, 2023 or 2024 (the 2025 report replaced the tiers with team profiles).`, { details: { field: 'options.reportYear' } });
-  }
-  if (metrics === null || typeof metrics !== 'object') throw new ItsmError('invalid_argument', `metrics: ${describeValue(metrics)} is not an object of DORA metrics.`, { details: { field: 'metrics' } });
-  const dpd = metricArg(metrics.deploymentsPerDay, 'deploymentsPerDay');
-  const lead = metricArg(metrics.leadTimeMs, 'leadTimeMs');
-  const cfr = metricArg(metrics.changeFailureRate, 'changeFailureRate', 1);
-  const rec = metricArg(metrics.recoveryTimeMs, 'recoveryTimeMs');
-  const place = (row: readonly Tier[], x: number | undefined): DoraMetricLevel | null => (x === undefined ? null : placeInRow(row, x));
-  const result = {
-    deploymentFrequency: place(table.df, dpd === undefined ? undefined : dpd === 0 ? Infinity : 1 / dpd),
-    leadTime: place(table.lead, lead === undefined ? undefined : lead / 3_600_000),
-    changeFailureRate: place(table.cfr, cfr),
-    recoveryTime: place(table.restore, rec === undefined ? undefined : rec / 3_600_000),
-  };
-  const levels = Object.values(result).filter((x): x is DoraMetricLevel => x !== null).map((x) => ORDER.indexOf(x.level));
-  return { reportYear: year as DoraReportYear, overall: levels.length ? ORDER[Math.max(...levels)]! : null, metrics: result, source: table.source };
+  return atBoundary(() => {
+    const o = optionsArg(options, '{ reportYear: 2024 }');
+    const year = o.reportYear ?? 2024;
+    const table = DORA_TABLES[year as DoraReportYear];
+    if (table === undefined) {
+      throw new ItsmError('invalid_argument', `options.reportYear: ${describeValue(year)} has no performance-level table; use 2021, 2022, 2023 or 2024 (the 2025 report replaced the tiers with team profiles).`, { details: { field: 'options.reportYear' } });
+    }
+    if (metrics === null || typeof metrics !== 'object') throw new ItsmError('invalid_argument', `metrics: ${describeValue(metrics)} is not an object of DORA metrics.`, { details: { field: 'metrics' } });
+    const dpd = metricArg(metrics.deploymentsPerDay, 'deploymentsPerDay');
+    const lead = metricArg(metrics.leadTimeMs, 'leadTimeMs');
+    const cfr = metricArg(metrics.changeFailureRate, 'changeFailureRate', 1);
+    const rec = metricArg(metrics.recoveryTimeMs, 'recoveryTimeMs');
+    const place = (row: readonly Tier[], x: number | undefined): DoraMetricLevel | null => (x === undefined ? null : placeInRow(row, x));
+    const result = {
+      deploymentFrequency: place(table.df, dpd === undefined ? undefined : dpd === 0 ? Infinity : 1 / dpd),
+      leadTime: place(table.lead, lead === undefined ? undefined : lead / 3_600_000),
+      changeFailureRate: place(table.cfr, cfr),
+      recoveryTime: place(table.restore, rec === undefined ? undefined : rec / 3_600_000),
+    };
+    const levels = Object.values(result).filter((x): x is DoraMetricLevel => x !== null).map((x) => ORDER.indexOf(x.level));
+    return { reportYear: year as DoraReportYear, overall: levels.length ? ORDER[Math.max(...levels)]! : null, metrics: result, source: table.source };
+  });
 }

@@ -1,7 +1,8 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
+import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { durationMetrics, optionsArg, type DurationMetrics } from './durations.js';
-import { accessorFn, groupRecords, readInstant, recordsArg, withGroups, ZoneReader, zoneArg, type MetricAccessor, type MetricGroup, type MetricGroupingOptions } from './grouping.js';
+import { recordAt, accessorFn, groupRecords, readInstant, recordsArg, withGroups, ZoneReader, zoneArg, type MetricAccessor, type MetricGroup, type MetricGroupingOptions } from './grouping.js';
 import { flagValue, rateOf, type RateMetric } from './rates.js';
 import { quantileSorted } from './quantile.js';
 
@@ -81,61 +82,64 @@ export interface DeploymentFrequency {
  * @category DORA
  */
 export function deploymentFrequency<T>(deployments: readonly T[], options?: DeploymentFrequencyOptions<T>): DeploymentFrequency {
-  recordsArg(deployments, 'deployments');
-  const o = optionsArg(options, "{ from, to }");
-  const at = accessorFn(o.deployedAt ?? ('deployedAt' as MetricAccessor<T, Instant>), 'options.deployedAt');
-  const zone = new ZoneReader(zoneArg(o.timeZone, 'options.timeZone'));
-  const times: number[] = [];
-  deployments.forEach((d, i) => {
-    const t = readInstant(at(d, i), 'deployedAt', i);
-    if (t !== null) times.push(t);
-  });
-  const localDay = (t: number): number => Math.floor(zone.local(t) / DAY);
-  const fromDay = o.from !== undefined ? localDay(toEpochMs(o.from, 'options.from')) : times.length ? Math.min(...times.map(localDay)) : 0;
-  const toDayExcl = o.to !== undefined ? Math.ceil(zone.local(toEpochMs(o.to, 'options.to')) / DAY) : times.length ? Math.max(...times.map(localDay)) + 1 : 0;
-  if (toDayExcl < fromDay) throw new ItsmError('invalid_argument', 'options.to is before options.from.', { details: { field: 'options.to' } });
-  const fromMs = o.from !== undefined ? toEpochMs(o.from, 'options.from') : -Infinity;
-  const toMs = o.to !== undefined ? toEpochMs(o.to, 'options.to') : Infinity;
-  const inRange: T[] = [];
-  const deployDays = new Set<number>();
-  deployments.forEach((d, i) => {
-    const t = readInstant(at(d, i), 'deployedAt', i);
-    if (t === null || t < fromMs || t >= toMs) return;
-    inRange.push(d);
-    deployDays.add(localDay(t));
-  });
-  const days = Math.max(0, toDayExcl - fromDay);
-  const n = inRange.length;
-  let bucket: DeploymentFrequencyBucket | null = null;
-  if (days > 0) {
-    // weeks (Sunday start, as BigQuery's WEEK) over the range's days; 1970-01-01 (day 0) was a Thursday
-    const weeks = new Map<number, { days: number; deployed: number; month: number }>();
-    for (let d = fromDay; d < toDayExcl; d++) {
-      const weekStart = d - ((d + 4) % 7);
-      const w = weeks.get(weekStart) ?? { days: 0, deployed: 0, month: monthIndex(weekStart) };
-      if (deployDays.has(d)) {
-        w.days++;
-        w.deployed = 1;
-      }
-      weeks.set(weekStart, w);
+  return atBoundary(() => {
+    recordsArg(deployments, 'deployments');
+    const o = optionsArg(options, "{ from, to }");
+    const at = accessorFn(o.deployedAt ?? ('deployedAt' as MetricAccessor<T, Instant>), 'options.deployedAt');
+    const zone = new ZoneReader(zoneArg(o.timeZone, 'options.timeZone'));
+    const times: number[] = [];
+    for (let i = 0; i < deployments.length; i++) {
+      const t = readInstant(at(recordAt(deployments, i, 'deployments'), i), 'deployedAt', i);
+      if (t !== null) times.push(t);
     }
-    const list = [...weeks.values()];
-    const monthly = new Map<number, number>();
-    for (const w of list) monthly.set(w.month, (monthly.get(w.month) ?? 0) + w.deployed);
-    const med = (xs: number[]): number => quantileSorted(Float64Array.from(xs).sort(), 0.5, 'R-7')!;
-    if (med(list.map((w) => w.days)) >= 3) bucket = 'daily';
-    else if (med(list.map((w) => w.deployed)) >= 1) bucket = 'weekly';
-    else if (med(list.map((w) => monthly.get(w.month)!)) >= 1) bucket = 'monthly';
-    else bucket = 'yearly';
-  }
-  const perDay = days > 0 ? n / days : null;
-  const base: DeploymentFrequency = { value: perDay, n, perDay, days, bucket };
-  const result = days > 0 ? base : { ...base, reason: 'insufficient_data' as const };
-  if (o.by === undefined && o.period === undefined) return result;
-  const index = groupRecords(inRange, o, at);
-  const counts = new Array<number>(index.count).fill(0);
-  for (let i = 0; i < inRange.length; i++) if (index.of[i]! >= 0) counts[index.of[i]!]!++;
-  return { ...result, groups: withGroups({ n }, index, counts.map((c) => ({ n: c }))).groups ?? [] };
+    const localDay = (t: number): number => Math.floor(zone.local(t) / DAY);
+    const fromDay = o.from !== undefined ? localDay(toEpochMs(o.from, 'options.from')) : times.length ? times.reduce((m, t) => Math.min(m, localDay(t)), Infinity) : 0;
+    const toDayExcl = o.to !== undefined ? Math.ceil(zone.local(toEpochMs(o.to, 'options.to')) / DAY) : times.length ? times.reduce((m, t) => Math.max(m, localDay(t)), -Infinity) + 1 : 0;
+    if (toDayExcl < fromDay) throw new ItsmError('invalid_argument', 'options.to is before options.from.', { details: { field: 'options.to' } });
+    const fromMs = o.from !== undefined ? toEpochMs(o.from, 'options.from') : -Infinity;
+    const toMs = o.to !== undefined ? toEpochMs(o.to, 'options.to') : Infinity;
+    const inRange: T[] = [];
+    const deployDays = new Set<number>();
+    for (let i = 0; i < deployments.length; i++) {
+      const d = deployments[i]!;
+      const t = readInstant(at(d, i), 'deployedAt', i);
+      if (t === null || t < fromMs || t >= toMs) continue;
+      inRange.push(d);
+      deployDays.add(localDay(t));
+    }
+    const days = Math.max(0, toDayExcl - fromDay);
+    const n = inRange.length;
+    let bucket: DeploymentFrequencyBucket | null = null;
+    if (days > 0) {
+      // weeks (Sunday start, as BigQuery's WEEK) over the range's days; 1970-01-01 (day 0) was a Thursday
+      const weeks = new Map<number, { days: number; deployed: number; month: number }>();
+      for (let d = fromDay; d < toDayExcl; d++) {
+        const weekStart = d - ((d + 4) % 7);
+        const w = weeks.get(weekStart) ?? { days: 0, deployed: 0, month: monthIndex(weekStart) };
+        if (deployDays.has(d)) {
+          w.days++;
+          w.deployed = 1;
+        }
+        weeks.set(weekStart, w);
+      }
+      const list = [...weeks.values()];
+      const monthly = new Map<number, number>();
+      for (const w of list) monthly.set(w.month, (monthly.get(w.month) ?? 0) + w.deployed);
+      const med = (xs: number[]): number => quantileSorted(Float64Array.from(xs).sort(), 0.5, 'R-7')!;
+      if (med(list.map((w) => w.days)) >= 3) bucket = 'daily';
+      else if (med(list.map((w) => w.deployed)) >= 1) bucket = 'weekly';
+      else if (med(list.map((w) => monthly.get(w.month)!)) >= 1) bucket = 'monthly';
+      else bucket = 'yearly';
+    }
+    const perDay = days > 0 ? n / days : null;
+    const base: DeploymentFrequency = { value: perDay, n, perDay, days, bucket };
+    const result = days > 0 ? base : { ...base, reason: 'insufficient_data' as const };
+    if (o.by === undefined && o.period === undefined) return result;
+    const index = groupRecords(inRange, o, at);
+    const counts = new Array<number>(index.count).fill(0);
+    for (let i = 0; i < inRange.length; i++) if (index.of[i]! >= 0) counts[index.of[i]!]!++;
+    return { ...result, groups: withGroups({ n }, index, counts.map((c) => ({ n: c }))).groups ?? [] };
+  });
 }
 
 /** Year * 12 + month of a local day number. */
@@ -179,32 +183,36 @@ export interface LeadTimeOptions<T> extends MetricGroupingOptions<T> {
  * @category DORA
  */
 export function leadTimeForChanges<T>(deployments: readonly T[], options?: LeadTimeOptions<T>): DurationMetrics {
-  recordsArg(deployments, 'deployments');
-  const o = optionsArg(options, "{ per: 'commit' }");
-  const at = accessorFn(o.deployedAt ?? ('deployedAt' as MetricAccessor<T, Instant>), 'options.deployedAt');
-  const commits = accessorFn(o.commits ?? ('commits' as MetricAccessor<T, Instant[]>), 'options.commits');
-  const per = o.per ?? 'commit';
-  const pairs: Array<{ d: T; s: number | null; e: number | null }> = [];
-  deployments.forEach((d, i) => {
-    const e = readInstant(at(d, i), 'deployedAt', i);
-    const list = commits(d, i) ?? [];
-    const ts = list.map((c) => readInstant(typeof c === 'object' && c !== null && !(c instanceof Date) ? (c as { committedAt: Instant }).committedAt : c, 'commits', i));
-    if (per === 'deployment') {
-      const valid = ts.filter((t): t is number => t !== null);
-      pairs.push({ d, s: valid.length ? Math.min(...valid) : null, e });
-    } else for (const s of ts) pairs.push({ d, s, e });
+  return atBoundary(() => {
+    recordsArg(deployments, 'deployments');
+    const o = optionsArg(options, "{ per: 'commit' }");
+    const at = accessorFn(o.deployedAt ?? ('deployedAt' as MetricAccessor<T, Instant>), 'options.deployedAt');
+    const commits = accessorFn(o.commits ?? ('commits' as MetricAccessor<T, Instant[]>), 'options.commits');
+    const per = o.per ?? 'commit';
+    const pairs: Array<{ d: T; s: number | null; e: number | null }> = [];
+    for (let i = 0; i < deployments.length; i++) {
+      const d = recordAt(deployments, i, 'deployments');
+      const e = readInstant(at(d, i), 'deployedAt', i);
+      const list = commits(d, i) ?? [];
+      if (!Array.isArray(list)) throw new ItsmError('invalid_argument', `deployments[${i}].commits: ${describeValue(list)} is not a list of commit instants.`, { details: { field: `deployments[${i}].commits`, index: i } });
+      const ts = Array.from(list as readonly unknown[], (c) => readInstant(typeof c === 'object' && c !== null && !(c instanceof Date) ? (c as { committedAt: Instant }).committedAt : c, 'commits', i));
+      if (per === 'deployment') {
+        const valid = ts.filter((t): t is number => t !== null);
+        pairs.push({ d, s: valid.length ? valid.reduce((m, t) => Math.min(m, t), Infinity) : null, e });
+      } else for (const s of ts) pairs.push({ d, s, e });
+    }
+    // Four Keys leaves lead times <= 0 out: they become excluded (start missing)
+    const rows = pairs.map((p) => ({ ...p, s: p.s !== null && p.e !== null && p.e - p.s <= 0 ? null : p.s }));
+    const by = o.by === undefined ? undefined : Array.isArray(o.by) ? o.by.map((a) => lift(a as MetricAccessor<T, unknown>)) : lift(o.by as MetricAccessor<T, unknown>);
+    const m = durationMetrics(rows, {
+      start: 's',
+      end: 'e',
+      ...(by === undefined ? {} : { by }),
+      ...(o.period === undefined ? {} : { period: o.period, periodBy: 'e' as const }),
+      ...(o.timeZone === undefined ? {} : { timeZone: o.timeZone }),
+    });
+    return medianValued(m);
   });
-  // Four Keys leaves lead times <= 0 out: they become excluded (start missing)
-  const rows = pairs.map((p) => ({ ...p, s: p.s !== null && p.e !== null && p.e - p.s <= 0 ? null : p.s }));
-  const by = o.by === undefined ? undefined : Array.isArray(o.by) ? o.by.map((a) => lift(a as MetricAccessor<T, unknown>)) : lift(o.by as MetricAccessor<T, unknown>);
-  const m = durationMetrics(rows, {
-    start: 's',
-    end: 'e',
-    ...(by === undefined ? {} : { by }),
-    ...(o.period === undefined ? {} : { period: o.period, periodBy: 'e' as const }),
-    ...(o.timeZone === undefined ? {} : { timeZone: o.timeZone }),
-  });
-  return medianValued(m);
 }
 
 function lift<T>(a: MetricAccessor<T, unknown>): (r: { d: T }, i: number) => unknown {
@@ -271,24 +279,27 @@ export interface ChangeFailureRate extends RateMetric {
  * @category DORA
  */
 export function changeFailureRate<TDeploy, TIncident>(deployments: readonly TDeploy[], incidents: readonly TIncident[], options?: ChangeFailureRateOptions<TDeploy, TIncident>): ChangeFailureRate {
-  recordsArg(deployments, 'deployments');
-  recordsArg(incidents, 'incidents');
-  const o = optionsArg(options, "{ deploymentId: 'id', incidentDeployments: 'deploymentId' }");
-  const id = accessorFn(o.deploymentId ?? ('id' as MetricAccessor<TDeploy, unknown>), 'options.deploymentId');
-  const links = accessorFn(o.incidentDeployments ?? ('deploymentId' as MetricAccessor<TIncident, unknown>), 'options.incidentDeployments');
-  const ids = new Set(deployments.map((d, i) => id(d, i)));
-  const failed = new Set<unknown>();
-  let linked = 0, unlinked = 0;
-  incidents.forEach((inc, i) => {
-    const l = links(inc, i);
-    const list = Array.isArray(l) ? l : l === null || l === undefined ? [] : [l];
-    const known = list.filter((x) => ids.has(x));
-    if (known.length) linked++;
-    else unlinked++;
-    for (const x of known) failed.add(x);
+  return atBoundary(() => {
+    recordsArg(deployments, 'deployments');
+    recordsArg(incidents, 'incidents');
+    const o = optionsArg(options, "{ deploymentId: 'id', incidentDeployments: 'deploymentId' }");
+    const id = accessorFn(o.deploymentId ?? ('id' as MetricAccessor<TDeploy, unknown>), 'options.deploymentId');
+    const links = accessorFn(o.incidentDeployments ?? ('deploymentId' as MetricAccessor<TIncident, unknown>), 'options.incidentDeployments');
+    const ids = new Set<unknown>();
+    for (let i = 0; i < deployments.length; i++) ids.add(id(recordAt(deployments, i, 'deployments'), i));
+    const failed = new Set<unknown>();
+    let linked = 0, unlinked = 0;
+    for (let i = 0; i < incidents.length; i++) {
+      const l = links(recordAt(incidents, i, 'incidents'), i);
+      const list = Array.isArray(l) ? l : l === null || l === undefined ? [] : [l];
+      const known = list.filter((x) => ids.has(x));
+      if (known.length) linked++;
+      else unlinked++;
+      for (const x of known) failed.add(x);
+    }
+    const rate = rateOf(deployments, o, (d, i) => (failed.has(id(d, i)) ? 1 : 0), null, 'deployments');
+    return { ...rate, linkedIncidents: linked, unlinkedIncidents: unlinked };
   });
-  const rate = rateOf(deployments, o, (d, i) => (failed.has(id(d, i)) ? 1 : 0), null);
-  return { ...rate, linkedIncidents: linked, unlinkedIncidents: unlinked };
 }
 
 /**
@@ -325,8 +336,10 @@ export interface RecoveryTimeOptions<T> extends MetricGroupingOptions<T> {
  * @category DORA
  */
 export function failedDeploymentRecoveryTime<T>(incidents: readonly T[], options?: RecoveryTimeOptions<T>): DurationMetrics {
-  const o = optionsArg(options, "{ now }");
-  return medianValued(durationMetrics(incidents, o));
+  return atBoundary(() => {
+    const o = optionsArg(options, "{ now }");
+    return medianValued(durationMetrics(incidents, o));
+  });
 }
 
 /**
@@ -359,12 +372,14 @@ export interface ReworkRateOptions<T> extends MetricGroupingOptions<T> {
  * @category DORA
  */
 export function deploymentReworkRate<T>(deployments: readonly T[], options?: ReworkRateOptions<T>): RateMetric {
-  recordsArg(deployments, 'deployments');
-  const o = optionsArg(options, "{ unplanned: 'unplanned' }");
-  const f = accessorFn(o.unplanned ?? ('unplanned' as MetricAccessor<T, boolean>), 'options.unplanned');
-  return rateOf(deployments, o, (d, i) => {
-    const v = flagValue(f(d, i), 'unplanned', i);
-    return v === null ? -1 : v ? 1 : 0;
-  }, null);
+  return atBoundary(() => {
+    recordsArg(deployments, 'deployments');
+    const o = optionsArg(options, "{ unplanned: 'unplanned' }");
+    const f = accessorFn(o.unplanned ?? ('unplanned' as MetricAccessor<T, boolean>), 'options.unplanned');
+    return rateOf(deployments, o, (d, i) => {
+      const v = flagValue(f(d, i), 'unplanned', i);
+      return v === null ? -1 : v ? 1 : 0;
+    }, null, 'deployments');
+  });
 }
 

@@ -1,12 +1,12 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import type { BusinessCalendar } from '../calendar/engine.js';
 import { isBusinessCalendar } from '../calendar/engine.js';
 import { businessMsBetween } from '../calendar/internal.js';
-import { accessorFn, groupRecords, readInstant, recordsArg, withGroups, type MetricAccessor, type MetricGroup, type MetricGroupingOptions } from './grouping.js';
-import { methodArg, probabilityArg, quantileSorted, type QuantileMethod } from './quantile.js';
+import { recordAt, accessorFn, groupRecords, readInstant, recordsArg, withGroups, type MetricAccessor, type MetricGroup, type MetricGroupingOptions } from './grouping.js';
+import { methodArg, probabilitiesArg, quantileSorted, type QuantileMethod } from './quantile.js';
 import { radixSortFloat64 } from './radix.js';
 
 /**
@@ -258,51 +258,53 @@ export function optionsArg<O extends object>(options: O | undefined, example: st
  * @category Durations
  */
 export function durationMetrics<T>(records: readonly T[], options?: DurationMetricsOptions<T>): DurationMetrics {
-  recordsArg(records);
-  const o = optionsArg(options, "{ start: 'openedAt', end: 'resolvedAt' }");
-  const start = accessorFn(o.start ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.start');
-  const end = accessorFn(o.end ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.end');
-  const startName = typeof o.start === 'string' ? o.start : 'start';
-  const endName = typeof o.end === 'string' ? o.end : 'end';
-  const cal = calendarArg(o.calendar, 'options.calendar');
-  const now = o.now === undefined ? null : toEpochMs(o.now, 'options.now');
-  const method = methodArg(o.method, 'options.method');
-  const probs = (o.quantiles ?? []).map((p, i) => probabilityArg(p, `options.quantiles[${i}]`));
-  const n = records.length;
-  const dur = new Float64Array(n);
-  const flag = new Uint8Array(n);
-  // field names are read at their own sites (one key per site keeps V8's property caches monomorphic)
-  const sKey = typeof o.start === 'string' ? o.start : o.start === undefined ? 'openedAt' : null;
-  const eKey = typeof o.end === 'string' ? o.end : o.end === undefined ? 'resolvedAt' : null;
-  for (let i = 0; i < n; i++) {
-    const r = records[i]!;
-    const s = readInstant(sKey !== null ? (r as Record<string, unknown>)[sKey] : start(r, i), startName, i);
-    if (s === null) {
-      flag[i] = FLAG_EXCLUDED;
-      continue;
-    }
-    const e = readInstant(eKey !== null ? (r as Record<string, unknown>)[eKey] : end(r, i), endName, i);
-    if (e === null) {
-      if (now === null) {
-        flag[i] = FLAG_OPEN_UNKNOWN;
+  return atBoundary(() => {
+    recordsArg(records);
+    const o = optionsArg(options, "{ start: 'openedAt', end: 'resolvedAt' }");
+    const start = accessorFn(o.start ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.start');
+    const end = accessorFn(o.end ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.end');
+    const startName = typeof o.start === 'string' ? o.start : 'start';
+    const endName = typeof o.end === 'string' ? o.end : 'end';
+    const cal = calendarArg(o.calendar, 'options.calendar');
+    const now = o.now === undefined ? null : toEpochMs(o.now, 'options.now');
+    const method = methodArg(o.method, 'options.method');
+    const probs = probabilitiesArg(o.quantiles, 'options.quantiles');
+    const n = records.length;
+    const dur = new Float64Array(n);
+    const flag = new Uint8Array(n);
+    // field names are read at their own sites (one key per site keeps V8's property caches monomorphic)
+    const sKey = typeof o.start === 'string' ? o.start : o.start === undefined ? 'openedAt' : null;
+    const eKey = typeof o.end === 'string' ? o.end : o.end === undefined ? 'resolvedAt' : null;
+    for (let i = 0; i < n; i++) {
+      const r = recordAt(records, i);
+      const s = readInstant(sKey !== null ? (r as Record<string, unknown>)[sKey] : start(r, i), startName, i);
+      if (s === null) {
+        flag[i] = FLAG_EXCLUDED;
         continue;
       }
-      flag[i] = FLAG_OPEN;
-      dur[i] = now <= s ? 0 : cal === undefined ? now - s : businessMsBetween(cal, s, now);
-      continue;
+      const e = readInstant(eKey !== null ? (r as Record<string, unknown>)[eKey] : end(r, i), endName, i);
+      if (e === null) {
+        if (now === null) {
+          flag[i] = FLAG_OPEN_UNKNOWN;
+          continue;
+        }
+        flag[i] = FLAG_OPEN;
+        dur[i] = now <= s ? 0 : cal === undefined ? now - s : businessMsBetween(cal, s, now);
+        continue;
+      }
+      if (e < s) {
+        flag[i] = FLAG_EXCLUDED;
+        continue;
+      }
+      flag[i] = FLAG_DONE;
+      dur[i] = cal === undefined ? e - s : businessMsBetween(cal, s, e);
     }
-    if (e < s) {
-      flag[i] = FLAG_EXCLUDED;
-      continue;
-    }
-    flag[i] = FLAG_DONE;
-    dur[i] = cal === undefined ? e - s : businessMsBetween(cal, s, e);
-  }
-  const time = cal === undefined ? 'elapsed' : 'business';
-  const index = groupRecords(records, o, start);
-  if (!index.grouped) return durationStats(dur, flag, null, 1, probs, method, time).overall;
-  const { overall, groups } = durationStats(dur, flag, index.of, index.count, probs, method, time);
-  return withGroups(overall, index, groups);
+    const time = cal === undefined ? 'elapsed' : 'business';
+    const index = groupRecords(records, o, start);
+    if (!index.grouped) return durationStats(dur, flag, null, 1, probs, method, time).overall;
+    const { overall, groups } = durationStats(dur, flag, index.of, index.count, probs, method, time);
+    return withGroups(overall, index, groups);
+  });
 }
 
 /**
@@ -346,36 +348,39 @@ export interface TimeBetweenFailuresOptions<T> {
  * @category Durations
  */
 export function timeBetweenFailures<T>(records: readonly T[], options?: TimeBetweenFailuresOptions<T>): DurationMetrics {
-  recordsArg(records);
-  const o = optionsArg(options, "{ service: 'service', measure: 'mtbf' }");
-  const service = o.service === undefined ? () => null : accessorFn(o.service, 'options.service');
-  const start = accessorFn(o.start ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.start');
-  const end = accessorFn(o.end ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.end');
-  const measure = o.measure ?? 'mtbf';
-  if (measure !== 'mtbf' && measure !== 'mtbsi') throw new ItsmError('invalid_argument', `options.measure: ${describeValue(measure)} is not 'mtbf' or 'mtbsi'.`, { details: { field: 'options.measure' } });
-  const byService = new Map<unknown, Array<{ s: number; e: number | null }>>();
-  records.forEach((r, i) => {
-    const s = readInstant(start(r, i), 'start', i);
-    if (s === null) return;
-    const key = service(r, i);
-    const list = byService.get(key) ?? [];
-    list.push({ s, e: readInstant(end(r, i), 'end', i) });
-    byService.set(key, list);
-  });
-  const intervals: Array<{ service: unknown; from: number | null; to: number }> = [];
-  for (const [key, list] of byService) {
-    list.sort((a, b) => a.s - b.s);
-    for (let k = 1; k < list.length; k++) {
-      const prev = list[k - 1]!, cur = list[k]!;
-      if (measure === 'mtbsi') intervals.push({ service: key, from: prev.s, to: cur.s });
-      else intervals.push({ service: key, from: prev.e === null ? null : Math.min(prev.e, cur.s), to: cur.s });
+  return atBoundary(() => {
+    recordsArg(records);
+    const o = optionsArg(options, "{ service: 'service', measure: 'mtbf' }");
+    const service = o.service === undefined ? () => null : accessorFn(o.service, 'options.service');
+    const start = accessorFn(o.start ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.start');
+    const end = accessorFn(o.end ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.end');
+    const measure = o.measure ?? 'mtbf';
+    if (measure !== 'mtbf' && measure !== 'mtbsi') throw new ItsmError('invalid_argument', `options.measure: ${describeValue(measure)} is not 'mtbf' or 'mtbsi'.`, { details: { field: 'options.measure' } });
+    const byService = new Map<unknown, Array<{ s: number; e: number | null }>>();
+    for (let i = 0; i < records.length; i++) {
+      const r = recordAt(records, i);
+      const s = readInstant(start(r, i), 'start', i);
+      if (s === null) continue;
+      const key = service(r, i);
+      const list = byService.get(key) ?? [];
+      list.push({ s, e: readInstant(end(r, i), 'end', i) });
+      byService.set(key, list);
     }
-  }
-  return durationMetrics(intervals, {
-    start: 'from',
-    end: 'to',
-    ...(o.service === undefined ? {} : { by: 'service' as const }),
-    ...(o.calendar === undefined ? {} : { calendar: o.calendar }),
-    ...(o.method === undefined ? {} : { method: o.method }),
+    const intervals: Array<{ service: unknown; from: number | null; to: number }> = [];
+    for (const [key, list] of byService) {
+      list.sort((a, b) => a.s - b.s);
+      for (let k = 1; k < list.length; k++) {
+        const prev = list[k - 1]!, cur = list[k]!;
+        if (measure === 'mtbsi') intervals.push({ service: key, from: prev.s, to: cur.s });
+        else intervals.push({ service: key, from: prev.e === null ? null : Math.min(prev.e, cur.s), to: cur.s });
+      }
+    }
+    return durationMetrics(intervals, {
+      start: 'from',
+      end: 'to',
+      ...(o.service === undefined ? {} : { by: 'service' as const }),
+      ...(o.calendar === undefined ? {} : { calendar: o.calendar }),
+      ...(o.method === undefined ? {} : { method: o.method }),
+    });
   });
 }

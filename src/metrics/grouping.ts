@@ -101,6 +101,23 @@ export function recordsArg(records: unknown, field = 'records'): readonly unknow
   return records;
 }
 
+/**
+ * The error for an entry of a list of records that is not an object (`null`, a number, a hole of a sparse array).
+ * @internal
+ */
+export function notRecordError(value: unknown, field: string, index: number): ItsmError {
+  return new ItsmError('invalid_argument', `${field}[${index}]: ${describeValue(value)} is not a record; pass an object for each entry (no holes, no nulls).`, {
+    details: { field: `${field}[${index}]`, index },
+  });
+}
+
+/** `records[i]` when it is an object; otherwise {@link notRecordError}. @internal */
+export function recordAt<T>(records: readonly T[], i: number, field = 'records'): T {
+  const r = records[i];
+  if (typeof r !== 'object' || r === null) throw notRecordError(r, field, i);
+  return r;
+}
+
 /** Checks a zone name. @internal */
 export function zoneArg(zone: unknown, field: string): string {
   if (zone === undefined) return 'UTC';

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 
 /**
@@ -106,21 +106,23 @@ export function kaplanMeierArrays(durations: Float64Array, observed: Uint8Array,
  * @category Statistics
  */
 export function kaplanMeier(observations: readonly SurvivalObservation[]): KaplanMeierResult {
-  if (!Array.isArray(observations)) throw new ItsmError('invalid_argument', `observations: ${describeValue(observations)} is not a list of { duration, observed }.`, { details: { field: 'observations' } });
-  const n = observations.length;
-  const durations = new Float64Array(n);
-  const observed = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const o = observations[i] as SurvivalObservation | undefined;
-    const d = o?.duration;
-    if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
-      throw new ItsmError('invalid_argument', `observations[${i}].duration: ${describeValue(d)} is not a finite duration >= 0.`, { details: { field: 'observations', index: i } });
+  return atBoundary(() => {
+    if (!Array.isArray(observations)) throw new ItsmError('invalid_argument', `observations: ${describeValue(observations)} is not a list of { duration, observed }.`, { details: { field: 'observations' } });
+    const n = observations.length;
+    const durations = new Float64Array(n);
+    const observed = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const o = observations[i] as SurvivalObservation | undefined;
+      const d = o?.duration;
+      if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
+        throw new ItsmError('invalid_argument', `observations[${i}].duration: ${describeValue(d)} is not a finite duration >= 0.`, { details: { field: 'observations', index: i } });
+      }
+      if (typeof o?.observed !== 'boolean') {
+        throw new ItsmError('invalid_argument', `observations[${i}].observed: ${describeValue(o?.observed)} is not true or false.`, { details: { field: 'observations', index: i } });
+      }
+      durations[i] = d;
+      observed[i] = o.observed ? 1 : 0;
     }
-    if (typeof o?.observed !== 'boolean') {
-      throw new ItsmError('invalid_argument', `observations[${i}].observed: ${describeValue(o?.observed)} is not true or false.`, { details: { field: 'observations', index: i } });
-    }
-    durations[i] = d;
-    observed[i] = o.observed ? 1 : 0;
-  }
-  return kaplanMeierArrays(durations, observed, n);
+    return kaplanMeierArrays(durations, observed, n);
+  });
 }

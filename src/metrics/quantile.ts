@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { optionsNotObjectError } from '../core/messages.js';
 
@@ -48,9 +48,18 @@ export function probabilityArg(p: unknown, field = 'p'): number {
   return p;
 }
 
+/** A list of probabilities (`options.quantiles`): `[]` when undefined. @internal */
+export function probabilitiesArg(list: unknown, field: string): number[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new ItsmError('invalid_argument', `${field}: ${describeValue(list)} is not a list of probabilities such as [0.5, 0.9].`, { details: { field } });
+  const out: number[] = [];
+  for (let i = 0; i < list.length; i++) out.push(probabilityArg(list[i], `${field}[${i}]`));
+  return out;
+}
+
 /** Copies finite numbers into a Float64Array, throwing on anything else. @internal */
 export function finiteValues(values: readonly number[] | ArrayLike<number>, field = 'values'): Float64Array {
-  if (values === null || typeof values !== 'object' || typeof (values as ArrayLike<number>).length !== 'number') {
+  if (!Array.isArray(values) && !(ArrayBuffer.isView(values) && !(values instanceof DataView))) {
     throw new ItsmError('invalid_argument', `${field}: ${describeValue(values)} is not a list of numbers.`, { details: { field } });
   }
   const out = new Float64Array(values.length);
@@ -199,9 +208,11 @@ export function quantileSelect(a: Float64Array, p: number, method: QuantileMetho
  * @category Statistics
  */
 export function quantile(values: readonly number[], p: number, options: QuantileOptions = {}): number | null {
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', 'an object such as { method: "R-7" }');
-  const method = methodArg(options.method, 'options.method');
-  const prob = probabilityArg(p);
-  const a = finiteValues(values);
-  return quantileSelect(a, prob, method);
+  return atBoundary(() => {
+    if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', 'an object such as { method: "R-7" }');
+    const method = methodArg(options.method, 'options.method');
+    const prob = probabilityArg(p);
+    const a = finiteValues(values);
+    return quantileSelect(a, prob, method);
+  });
 }

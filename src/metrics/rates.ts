@@ -1,6 +1,6 @@
 import { ItsmError } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
-import { groupRecords, withGroups, type MetricGroup, type MetricGroupingOptions } from './grouping.js';
+import { groupRecords, recordAt, withGroups, type MetricGroup, type MetricGroupingOptions } from './grouping.js';
 
 /**
  * A share of records: `hits / n`.
@@ -26,10 +26,10 @@ export interface RateMetric {
 }
 
 /** Per-record classification: 1 hit, 0 miss, -1 excluded. @internal */
-export function rateOf<T>(records: readonly T[], options: MetricGroupingOptions<T>, classify: (r: T, i: number) => 1 | 0 | -1, defaultPeriodBy: ((r: T, i: number) => unknown) | null): RateMetric {
+export function rateOf<T>(records: readonly T[], options: MetricGroupingOptions<T>, classify: (r: T, i: number) => 1 | 0 | -1, defaultPeriodBy: ((r: T, i: number) => unknown) | null, field = 'records'): RateMetric {
   const n = records.length;
   const cls = new Int8Array(n);
-  for (let i = 0; i < n; i++) cls[i] = classify(records[i]!, i);
+  for (let i = 0; i < n; i++) cls[i] = classify(recordAt(records, i, field), i);
   const tally = (of: Int32Array, count: number): RateMetric[] => {
     const hits = new Int32Array(count), tot = new Int32Array(count), exc = new Int32Array(count);
     for (let i = 0; i < n; i++) {

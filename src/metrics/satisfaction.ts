@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { optionsArg } from './durations.js';
 import { normalQuantile } from './normal.js';
@@ -27,12 +27,16 @@ function scaleArg(scale: unknown, field: string): RatingScale {
 
 function scoresArg(scores: unknown, scale: RatingScale): number[] {
   if (!Array.isArray(scores)) throw new ItsmError('invalid_argument', `scores: ${describeValue(scores)} is not a list of ratings.`, { details: { field: 'scores' } });
-  return scores.map((v, i) => {
-    if (!Number.isInteger(v) || v < scale.min || v > scale.max) {
+  // an index loop, not map: map would read the list's own `constructor` (Array[Symbol.species]) and skip holes
+  const out: number[] = new Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const v: unknown = scores[i];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < scale.min || v > scale.max) {
       throw new ItsmError('invalid_argument', `scores[${i}]: ${describeValue(v)} is not a whole rating from ${scale.min} to ${scale.max}.`, { details: { field: 'scores', index: i } });
     }
-    return v as number;
-  });
+    out[i] = v;
+  }
+  return out;
 }
 
 /**
@@ -91,19 +95,21 @@ export interface CsatResult {
  * @category Satisfaction
  */
 export function csat(scores: readonly number[], scale: RatingScale, options?: CsatOptions): CsatResult {
-  const sc = scaleArg(scale, 'scale');
-  const o = optionsArg(options, "{ method: 'top-box' }");
-  const method = o.method ?? 'top-box';
-  if (method !== 'top-box' && method !== 'mean') throw new ItsmError('invalid_argument', `options.method: ${describeValue(method)} is not 'top-box' or 'mean'.`, { details: { field: 'options.method' } });
-  const boxes = o.topBoxes ?? 2;
-  if (!Number.isInteger(boxes) || boxes < 1 || boxes > sc.max - sc.min + 1) throw new ItsmError('invalid_argument', `options.topBoxes: ${describeValue(boxes)} is not a number of boxes from 1 to ${sc.max - sc.min + 1}.`, { details: { field: 'options.topBoxes' } });
-  const xs = scoresArg(scores, sc);
-  const n = xs.length;
-  const satisfied = xs.filter((v) => v > sc.max - boxes).length;
-  const mean = n > 0 ? xs.reduce((a, b) => a + b, 0) / n : null;
-  const value = n === 0 ? null : method === 'mean' ? mean : satisfied / n;
-  const r = { value, n, method, satisfied, mean, scale: sc };
-  return n > 0 ? r : { ...r, reason: 'insufficient_data' };
+  return atBoundary(() => {
+    const sc = scaleArg(scale, 'scale');
+    const o = optionsArg(options, "{ method: 'top-box' }");
+    const method = o.method ?? 'top-box';
+    if (method !== 'top-box' && method !== 'mean') throw new ItsmError('invalid_argument', `options.method: ${describeValue(method)} is not 'top-box' or 'mean'.`, { details: { field: 'options.method' } });
+    const boxes = o.topBoxes ?? 2;
+    if (!Number.isInteger(boxes) || boxes < 1 || boxes > sc.max - sc.min + 1) throw new ItsmError('invalid_argument', `options.topBoxes: ${describeValue(boxes)} is not a number of boxes from 1 to ${sc.max - sc.min + 1}.`, { details: { field: 'options.topBoxes' } });
+    const xs = scoresArg(scores, sc);
+    const n = xs.length;
+    const satisfied = xs.filter((v) => v > sc.max - boxes).length;
+    const mean = n > 0 ? xs.reduce((a, b) => a + b, 0) / n : null;
+    const value = n === 0 ? null : method === 'mean' ? mean : satisfied / n;
+    const r = { value, n, method, satisfied, mean, scale: sc };
+    return n > 0 ? r : { ...r, reason: 'insufficient_data' };
+  });
 }
 
 /**
@@ -164,27 +170,29 @@ export interface NpsResult {
  * @category Satisfaction
  */
 export function nps(scores: readonly number[], options?: NpsOptions): NpsResult {
-  const o = optionsArg(options, "{ interval: 'adjusted-wald' }");
-  const method = o.interval ?? 'adjusted-wald';
-  if (method !== 'adjusted-wald' && method !== 'wald') throw new ItsmError('invalid_argument', `options.interval: ${describeValue(method)} is not 'adjusted-wald' or 'wald'.`, { details: { field: 'options.interval' } });
-  const confidence = o.confidence ?? 0.95;
-  if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw new ItsmError('invalid_argument', `options.confidence: ${describeValue(confidence)} is not a level between 0 and 1.`, { details: { field: 'options.confidence' } });
-  const xs = scoresArg(scores, { min: 0, max: 10 });
-  const n = xs.length;
-  let promoters = 0, detractors = 0;
-  for (const v of xs) {
-    if (v >= 9) promoters++;
-    else if (v <= 6) detractors++;
-  }
-  const passives = n - promoters - detractors;
-  if (n === 0) return { value: null, n, promoters, passives, detractors, interval: null, reason: 'insufficient_data' };
-  const [pp, dd, nn] = method === 'adjusted-wald' ? [promoters + 0.75, detractors + 0.75, n + 3] : [promoters, detractors, n];
-  const p = pp / nn, d = dd / nn;
-  const center = p - d;
-  const se = Math.sqrt(Math.max(0, p + d - center * center) / nn);
-  const z = normalQuantile(1 - (1 - confidence) / 2);
-  const clip = (v: number): number => Math.max(-100, Math.min(100, 100 * v));
-  return { value: (100 * (promoters - detractors)) / n, n, promoters, passives, detractors, interval: { low: clip(center - z * se), high: clip(center + z * se), method, confidence } };
+  return atBoundary(() => {
+    const o = optionsArg(options, "{ interval: 'adjusted-wald' }");
+    const method = o.interval ?? 'adjusted-wald';
+    if (method !== 'adjusted-wald' && method !== 'wald') throw new ItsmError('invalid_argument', `options.interval: ${describeValue(method)} is not 'adjusted-wald' or 'wald'.`, { details: { field: 'options.interval' } });
+    const confidence = o.confidence ?? 0.95;
+    if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw new ItsmError('invalid_argument', `options.confidence: ${describeValue(confidence)} is not a level between 0 and 1.`, { details: { field: 'options.confidence' } });
+    const xs = scoresArg(scores, { min: 0, max: 10 });
+    const n = xs.length;
+    let promoters = 0, detractors = 0;
+    for (const v of xs) {
+      if (v >= 9) promoters++;
+      else if (v <= 6) detractors++;
+    }
+    const passives = n - promoters - detractors;
+    if (n === 0) return { value: null, n, promoters, passives, detractors, interval: null, reason: 'insufficient_data' };
+    const [pp, dd, nn] = method === 'adjusted-wald' ? [promoters + 0.75, detractors + 0.75, n + 3] : [promoters, detractors, n];
+    const p = pp / nn, d = dd / nn;
+    const center = p - d;
+    const se = Math.sqrt(Math.max(0, p + d - center * center) / nn);
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const clip = (v: number): number => Math.max(-100, Math.min(100, 100 * v));
+    return { value: (100 * (promoters - detractors)) / n, n, promoters, passives, detractors, interval: { low: clip(center - z * se), high: clip(center + z * se), method, confidence } };
+  });
 }
 
 /**
@@ -244,16 +252,18 @@ export interface CesResult {
  * @category Satisfaction
  */
 export function ces(scores: readonly number[], options?: CesOptions): CesResult {
-  const o = optionsArg(options, "{ version: '2.0' }");
-  const version = o.version ?? '2.0';
-  if (version !== '1.0' && version !== '2.0') throw new ItsmError('invalid_argument', `options.version: ${describeValue(version)} is not '1.0' or '2.0'.`, { details: { field: 'options.version' } });
-  const scale = o.scale === undefined ? (version === '2.0' ? { min: 1, max: 7 } : { min: 1, max: 5 }) : scaleArg(o.scale, 'options.scale');
-  const goodEnd = o.goodEnd ?? (version === '2.0' ? 'high' : 'low');
-  if (goodEnd !== 'high' && goodEnd !== 'low') throw new ItsmError('invalid_argument', `options.goodEnd: ${describeValue(goodEnd)} is not 'high' or 'low'.`, { details: { field: 'options.goodEnd' } });
-  const xs = scoresArg(scores, scale);
-  const n = xs.length;
-  if (n === 0) return { value: null, n, easyShare: null, scale, goodEnd, reason: 'insufficient_data' };
-  const mid = (scale.min + scale.max) / 2;
-  const easy = xs.filter((v) => (goodEnd === 'high' ? v > mid : v < mid)).length;
-  return { value: xs.reduce((a, b) => a + b, 0) / n, n, easyShare: easy / n, scale, goodEnd };
+  return atBoundary(() => {
+    const o = optionsArg(options, "{ version: '2.0' }");
+    const version = o.version ?? '2.0';
+    if (version !== '1.0' && version !== '2.0') throw new ItsmError('invalid_argument', `options.version: ${describeValue(version)} is not '1.0' or '2.0'.`, { details: { field: 'options.version' } });
+    const scale = o.scale === undefined ? (version === '2.0' ? { min: 1, max: 7 } : { min: 1, max: 5 }) : scaleArg(o.scale, 'options.scale');
+    const goodEnd = o.goodEnd ?? (version === '2.0' ? 'high' : 'low');
+    if (goodEnd !== 'high' && goodEnd !== 'low') throw new ItsmError('invalid_argument', `options.goodEnd: ${describeValue(goodEnd)} is not 'high' or 'low'.`, { details: { field: 'options.goodEnd' } });
+    const xs = scoresArg(scores, scale);
+    const n = xs.length;
+    if (n === 0) return { value: null, n, easyShare: null, scale, goodEnd, reason: 'insufficient_data' };
+    const mid = (scale.min + scale.max) / 2;
+    const easy = xs.filter((v) => (goodEnd === 'high' ? v > mid : v < mid)).length;
+    return { value: xs.reduce((a, b) => a + b, 0) / n, n, easyShare: easy / n, scale, goodEnd };
+  });
 }

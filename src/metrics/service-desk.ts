@@ -1,8 +1,8 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { optionsArg } from './durations.js';
-import { accessorFn, groupRecords, periodArg, readInstant, recordsArg, withGroups, ZoneReader, zoneArg, type MetricAccessor, type MetricGroup, type MetricGroupingOptions, type MetricPeriodUnit } from './grouping.js';
+import { recordAt, accessorFn, groupRecords, periodArg, readInstant, recordsArg, withGroups, ZoneReader, zoneArg, type MetricAccessor, type MetricGroup, type MetricGroupingOptions, type MetricPeriodUnit } from './grouping.js';
 import { flagValue, rateOf, type RateMetric } from './rates.js';
 import { quantileSelect } from './quantile.js';
 
@@ -59,22 +59,24 @@ export interface FirstContactResolution {
  * @category Service desk
  */
 export function firstContactResolution<T>(records: readonly T[], options?: FirstContactResolutionOptions<T>): FirstContactResolution {
-  recordsArg(records);
-  const o = optionsArg(options, "{ resolvedOnFirstContact: 'fcr' }");
-  const fcr = accessorFn(o.resolvedOnFirstContact ?? ('resolvedOnFirstContact' as MetricAccessor<T, boolean>), 'options.resolvedOnFirstContact');
-  const eligible = o.eligible === undefined ? null : accessorFn(o.eligible, 'options.eligible');
-  const gross = rateOf(records, o, (r, i) => {
-    const v = flagValue(fcr(r, i), 'resolvedOnFirstContact', i);
-    return v === null ? -1 : v ? 1 : 0;
-  }, null);
-  const net = rateOf(records, o, (r, i) => {
-    const v = flagValue(fcr(r, i), 'resolvedOnFirstContact', i);
-    if (v === null) return -1;
-    if (eligible !== null && flagValue(eligible(r, i), 'eligible', i) !== true) return -1;
-    return v ? 1 : 0;
-  }, null);
-  const res = { value: gross.value, n: gross.n, gross, net };
-  return gross.n > 0 ? res : { ...res, reason: 'insufficient_data' };
+  return atBoundary(() => {
+    recordsArg(records);
+    const o = optionsArg(options, "{ resolvedOnFirstContact: 'fcr' }");
+    const fcr = accessorFn(o.resolvedOnFirstContact ?? ('resolvedOnFirstContact' as MetricAccessor<T, boolean>), 'options.resolvedOnFirstContact');
+    const eligible = o.eligible === undefined ? null : accessorFn(o.eligible, 'options.eligible');
+    const gross = rateOf(records, o, (r, i) => {
+      const v = flagValue(fcr(r, i), 'resolvedOnFirstContact', i);
+      return v === null ? -1 : v ? 1 : 0;
+    }, null);
+    const net = rateOf(records, o, (r, i) => {
+      const v = flagValue(fcr(r, i), 'resolvedOnFirstContact', i);
+      if (v === null) return -1;
+      if (eligible !== null && flagValue(eligible(r, i), 'eligible', i) !== true) return -1;
+      return v ? 1 : 0;
+    }, null);
+    const res = { value: gross.value, n: gross.n, gross, net };
+    return gross.n > 0 ? res : { ...res, reason: 'insufficient_data' };
+  });
 }
 
 /**
@@ -112,20 +114,22 @@ export interface ReopenRateOptions<T> extends MetricGroupingOptions<T> {
  * @category Service desk
  */
 export function reopenRate<T>(records: readonly T[], options?: ReopenRateOptions<T>): RateMetric {
-  recordsArg(records);
-  const o = optionsArg(options, "{ now, lookBackMs: 2592000000 }");
-  const resolved = accessorFn(o.resolvedAt ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.resolvedAt');
-  const reopened = accessorFn(o.reopened ?? ('reopenCount' as MetricAccessor<T, number>), 'options.reopened');
-  if (o.lookBackMs !== undefined && (o.now === undefined || typeof o.lookBackMs !== 'number' || !(o.lookBackMs > 0))) {
-    throw new ItsmError('invalid_argument', `options.lookBackMs: ${describeValue(o.lookBackMs)} needs a positive number of ms and options.now.`, { details: { field: 'options.lookBackMs' } });
-  }
-  const to = o.now === undefined ? Infinity : toEpochMs(o.now, 'options.now');
-  const from = o.lookBackMs === undefined ? -Infinity : to - o.lookBackMs;
-  return rateOf(records, o, (r, i) => {
-    const t = readInstant(resolved(r, i), 'resolvedAt', i);
-    if (t === null || t < from || t >= to) return -1;
-    return flagValue(reopened(r, i), 'reopened', i) === true ? 1 : 0;
-  }, resolved);
+  return atBoundary(() => {
+    recordsArg(records);
+    const o = optionsArg(options, "{ now, lookBackMs: 2592000000 }");
+    const resolved = accessorFn(o.resolvedAt ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.resolvedAt');
+    const reopened = accessorFn(o.reopened ?? ('reopenCount' as MetricAccessor<T, number>), 'options.reopened');
+    if (o.lookBackMs !== undefined && (o.now === undefined || typeof o.lookBackMs !== 'number' || !(o.lookBackMs > 0))) {
+      throw new ItsmError('invalid_argument', `options.lookBackMs: ${describeValue(o.lookBackMs)} needs a positive number of ms and options.now.`, { details: { field: 'options.lookBackMs' } });
+    }
+    const to = o.now === undefined ? Infinity : toEpochMs(o.now, 'options.now');
+    const from = o.lookBackMs === undefined ? -Infinity : to - o.lookBackMs;
+    return rateOf(records, o, (r, i) => {
+      const t = readInstant(resolved(r, i), 'resolvedAt', i);
+      if (t === null || t < from || t >= to) return -1;
+      return flagValue(reopened(r, i), 'reopened', i) === true ? 1 : 0;
+    }, resolved);
+  });
 }
 
 /**
@@ -157,13 +161,15 @@ export interface FlagRateOptions<T> extends MetricGroupingOptions<T> {
  * @category Service desk
  */
 export function reassignmentRate<T>(records: readonly T[], options?: FlagRateOptions<T>): RateMetric {
-  recordsArg(records);
-  const o = optionsArg(options, "{ field: 'reassignmentCount' }");
-  const f = accessorFn(o.field ?? ('reassignmentCount' as MetricAccessor<T, number>), 'options.field');
-  return rateOf(records, o, (r, i) => {
-    const v = flagValue(f(r, i), 'field', i);
-    return v === null ? -1 : v ? 1 : 0;
-  }, null);
+  return atBoundary(() => {
+    recordsArg(records);
+    const o = optionsArg(options, "{ field: 'reassignmentCount' }");
+    const f = accessorFn(o.field ?? ('reassignmentCount' as MetricAccessor<T, number>), 'options.field');
+    return rateOf(records, o, (r, i) => {
+      const v = flagValue(f(r, i), 'field', i);
+      return v === null ? -1 : v ? 1 : 0;
+    }, null);
+  });
 }
 
 /**
@@ -180,13 +186,15 @@ export function reassignmentRate<T>(records: readonly T[], options?: FlagRateOpt
  * @category Service desk
  */
 export function escalationRate<T>(records: readonly T[], options?: FlagRateOptions<T>): RateMetric {
-  recordsArg(records);
-  const o = optionsArg(options, "{ field: 'escalated' }");
-  const f = accessorFn(o.field ?? ('escalated' as MetricAccessor<T, boolean>), 'options.field');
-  return rateOf(records, o, (r, i) => {
-    const v = flagValue(f(r, i), 'field', i);
-    return v === null ? -1 : v ? 1 : 0;
-  }, null);
+  return atBoundary(() => {
+    recordsArg(records);
+    const o = optionsArg(options, "{ field: 'escalated' }");
+    const f = accessorFn(o.field ?? ('escalated' as MetricAccessor<T, boolean>), 'options.field');
+    return rateOf(records, o, (r, i) => {
+      const v = flagValue(f(r, i), 'field', i);
+      return v === null ? -1 : v ? 1 : 0;
+    }, null);
+  });
 }
 
 /**
@@ -263,52 +271,54 @@ export interface Backlog {
  * @category Service desk
  */
 export function backlog<T>(records: readonly T[], at: Instant, options?: BacklogOptions<T>): Backlog {
-  recordsArg(records);
-  const o = optionsArg(options, "{ closedAt: 'closedAt' }");
-  if (o.period !== undefined) throw new ItsmError('invalid_argument', 'options.period: a backlog is taken at one instant; call backlog once per period end instead.', { details: { field: 'options.period' } });
-  const t = toEpochMs(at, 'at');
-  const opened = accessorFn(o.openedAt ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.openedAt');
-  const closed = accessorFn(o.closedAt ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.closedAt');
-  const ages = o.agesMs ?? [86_400_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000];
-  if (!Array.isArray(ages) || ages.some((a, i) => typeof a !== 'number' || !(a > 0) || (i > 0 && a <= ages[i - 1]!))) {
-    throw new ItsmError('invalid_argument', `options.agesMs: ${describeValue(ages)} is not an increasing list of positive ms.`, { details: { field: 'options.agesMs' } });
-  }
-  const n = records.length;
-  const age = new Float64Array(n).fill(-1); // -1: not open at t; -2: excluded
-  for (let i = 0; i < n; i++) {
-    const r = records[i]!;
-    const s = readInstant(opened(r, i), 'openedAt', i);
-    if (s === null) {
-      age[i] = -2;
-      continue;
+  return atBoundary(() => {
+    recordsArg(records);
+    const o = optionsArg(options, "{ closedAt: 'closedAt' }");
+    if (o.period !== undefined) throw new ItsmError('invalid_argument', 'options.period: a backlog is taken at one instant; call backlog once per period end instead.', { details: { field: 'options.period' } });
+    const t = toEpochMs(at, 'at');
+    const opened = accessorFn(o.openedAt ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.openedAt');
+    const closed = accessorFn(o.closedAt ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.closedAt');
+    const ages = o.agesMs ?? [86_400_000, 3 * 86_400_000, 7 * 86_400_000, 30 * 86_400_000];
+    if (!Array.isArray(ages) || ages.some((a, i) => typeof a !== 'number' || !(a > 0) || (i > 0 && a <= ages[i - 1]!))) {
+      throw new ItsmError('invalid_argument', `options.agesMs: ${describeValue(ages)} is not an increasing list of positive ms.`, { details: { field: 'options.agesMs' } });
     }
-    if (s > t) continue;
-    const e = readInstant(closed(r, i), 'closedAt', i);
-    if (e !== null && e <= t) continue;
-    age[i] = t - s;
-  }
-  const compute = (of: Int32Array, count: number): Backlog[] =>
-    Array.from({ length: count }, (_, g) => {
-      const list: number[] = [];
-      let excluded = 0;
-      for (let i = 0; i < n; i++) {
-        if (of[i] !== g) continue;
-        if (age[i]! >= 0) list.push(age[i]!);
-        else if (age[i] === -2) excluded++;
+    const n = records.length;
+    const age = new Float64Array(n).fill(-1); // -1: not open at t; -2: excluded
+    for (let i = 0; i < n; i++) {
+      const r = recordAt(records, i);
+      const s = readInstant(opened(r, i), 'openedAt', i);
+      if (s === null) {
+        age[i] = -2;
+        continue;
       }
-      const buckets = [...ages, null].map((toMs, k) => ({ fromMs: k === 0 ? 0 : ages[k - 1]!, toMs, count: 0 }));
-      let oldest: number | null = null;
-      for (const a of list) {
-        let k = 0;
-        while (k < ages.length && a >= ages[k]!) k++;
-        buckets[k]!.count++;
-        if (oldest === null || a > oldest) oldest = a;
-      }
-      return { value: list.length, n: list.length, ageing: buckets, oldestMs: oldest, medianAgeMs: quantileSelect(Float64Array.from(list), 0.5, 'R-7'), nExcluded: excluded };
-    });
-  const index = groupRecords(records, o, null);
-  const overall = compute(new Int32Array(n), 1)[0]!;
-  return index.grouped ? withGroups(overall, index, compute(index.of, index.count)) : overall;
+      if (s > t) continue;
+      const e = readInstant(closed(r, i), 'closedAt', i);
+      if (e !== null && e <= t) continue;
+      age[i] = t - s;
+    }
+    const compute = (of: Int32Array, count: number): Backlog[] =>
+      Array.from({ length: count }, (_, g) => {
+        const list: number[] = [];
+        let excluded = 0;
+        for (let i = 0; i < n; i++) {
+          if (of[i] !== g) continue;
+          if (age[i]! >= 0) list.push(age[i]!);
+          else if (age[i] === -2) excluded++;
+        }
+        const buckets = [...ages, null].map((toMs, k) => ({ fromMs: k === 0 ? 0 : ages[k - 1]!, toMs, count: 0 }));
+        let oldest: number | null = null;
+        for (const a of list) {
+          let k = 0;
+          while (k < ages.length && a >= ages[k]!) k++;
+          buckets[k]!.count++;
+          if (oldest === null || a > oldest) oldest = a;
+        }
+        return { value: list.length, n: list.length, ageing: buckets, oldestMs: oldest, medianAgeMs: quantileSelect(Float64Array.from(list), 0.5, 'R-7'), nExcluded: excluded };
+      });
+    const index = groupRecords(records, o, null);
+    const overall = compute(new Int32Array(n), 1)[0]!;
+    return index.grouped ? withGroups(overall, index, compute(index.of, index.count)) : overall;
+  });
 }
 
 /**
@@ -360,44 +370,47 @@ export interface OpenedClosedPeriod {
  * @category Service desk
  */
 export function openedClosedPerPeriod<T>(records: readonly T[], period: MetricPeriodUnit, options?: OpenedClosedOptions<T>): { readonly n: number; readonly periods: readonly OpenedClosedPeriod[] } {
-  recordsArg(records);
-  const unit = periodArg(period, 'period');
-  if (unit === undefined) throw new ItsmError('invalid_argument', "period: required; use 'day', 'week', 'month' or 'quarter'.", { details: { field: 'period' } });
-  const o = optionsArg(options, "{ timeZone: 'UTC' }");
-  const zone = new ZoneReader(zoneArg(o.timeZone, 'options.timeZone'));
-  const opened = accessorFn(o.openedAt ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.openedAt');
-  const closed = accessorFn(o.closedAt ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.closedAt');
-  const counts = new Map<string, { opened: number; closed: number }>();
-  let min = Infinity, max = -Infinity;
-  const bump = (t: number, which: 'opened' | 'closed'): void => {
-    const k = zone.periodKey(t, unit);
-    const c = counts.get(k) ?? { opened: 0, closed: 0 };
-    c[which]++;
-    counts.set(k, c);
-    if (t < min) min = t;
-    if (t > max) max = t;
-  };
-  records.forEach((r, i) => {
-    const s = readInstant(opened(r, i), 'openedAt', i);
-    if (s !== null) bump(s, 'opened');
-    const e = readInstant(closed(r, i), 'closedAt', i);
-    if (e !== null) bump(e, 'closed');
-  });
-  const periods: OpenedClosedPeriod[] = [];
-  if (counts.size > 0) {
-    // walk every period from the first to the last: steps of 6 hours always land in each day, week, month, quarter
-    const seen = new Set<string>();
-    const last = zone.periodKey(max, unit);
-    for (let t = min; ; t += 6 * 3_600_000) {
-      const k = zone.periodKey(Math.min(t, max), unit);
-      if (!seen.has(k)) {
-        seen.add(k);
-        const c = counts.get(k) ?? { opened: 0, closed: 0 };
-        periods.push({ period: k, opened: c.opened, closed: c.closed, net: c.opened - c.closed });
-      }
-      if (k === last || t >= max) break;
+  return atBoundary(() => {
+    recordsArg(records);
+    const unit = periodArg(period, 'period');
+    if (unit === undefined) throw new ItsmError('invalid_argument', "period: required; use 'day', 'week', 'month' or 'quarter'.", { details: { field: 'period' } });
+    const o = optionsArg(options, "{ timeZone: 'UTC' }");
+    const zone = new ZoneReader(zoneArg(o.timeZone, 'options.timeZone'));
+    const opened = accessorFn(o.openedAt ?? ('openedAt' as MetricAccessor<T, Instant>), 'options.openedAt');
+    const closed = accessorFn(o.closedAt ?? ('resolvedAt' as MetricAccessor<T, Instant>), 'options.closedAt');
+    const counts = new Map<string, { opened: number; closed: number }>();
+    let min = Infinity, max = -Infinity;
+    const bump = (t: number, which: 'opened' | 'closed'): void => {
+      const k = zone.periodKey(t, unit);
+      const c = counts.get(k) ?? { opened: 0, closed: 0 };
+      c[which]++;
+      counts.set(k, c);
+      if (t < min) min = t;
+      if (t > max) max = t;
+    };
+    for (let i = 0; i < records.length; i++) {
+      const r = recordAt(records, i);
+      const s = readInstant(opened(r, i), 'openedAt', i);
+      if (s !== null) bump(s, 'opened');
+      const e = readInstant(closed(r, i), 'closedAt', i);
+      if (e !== null) bump(e, 'closed');
     }
-  }
-  return { n: records.length, periods };
+    const periods: OpenedClosedPeriod[] = [];
+    if (counts.size > 0) {
+      // walk every period from the first to the last: steps of 6 hours always land in each day, week, month, quarter
+      const seen = new Set<string>();
+      const last = zone.periodKey(max, unit);
+      for (let t = min; ; t += 6 * 3_600_000) {
+        const k = zone.periodKey(Math.min(t, max), unit);
+        if (!seen.has(k)) {
+          seen.add(k);
+          const c = counts.get(k) ?? { opened: 0, closed: 0 };
+          periods.push({ period: k, opened: c.opened, closed: c.closed, net: c.opened - c.closed });
+        }
+        if (k === last || t >= max) break;
+      }
+    }
+    return { n: records.length, periods };
+  });
 }
 

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import type { SlaResult } from '../sla/result.js';
 import { optionsArg } from './durations.js';
@@ -110,36 +110,38 @@ function tally(stage: Uint8Array, breached: Uint8Array, of: Int32Array, count: n
  * @category SLA compliance
  */
 export function slaCompliance<T extends SlaComplianceInput>(results: readonly T[], options?: SlaComplianceOptions<T>): SlaCompliance {
-  recordsArg(results, 'results');
-  const o = optionsArg(options, "{ by: 'slaId' }");
-  const n = results.length;
-  const stage = new Uint8Array(n);
-  const breached = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = results[i]!;
-    const code = r === null || typeof r !== 'object' ? undefined : STAGE_CODE[r.stage];
-    if (code === undefined) throw new ItsmError('invalid_argument', `results[${i}].stage: ${describeValue((r as { stage?: unknown } | null)?.stage)} is not an SLA stage ('not_started', 'running', 'paused', 'completed', 'canceled').`, { details: { field: 'results', index: i } });
-    stage[i] = code;
-    breached[i] = r.breached === true ? 1 : 0;
-  }
-  const index = groupRecords(results, o, null);
-  let overall = tally(stage, breached, new Int32Array(n), 1)[0]!;
-  if (o.attributeBy !== undefined) {
-    const counts = new Map<string, number>();
-    const add = (k: string): void => void counts.set(k, (counts.get(k) ?? 0) + 1);
-    const f = o.attributeBy === 'pauseReason' ? null : accessorFn(o.attributeBy, 'options.attributeBy');
+  return atBoundary(() => {
+    recordsArg(results, 'results');
+    const o = optionsArg(options, "{ by: 'slaId' }");
+    const n = results.length;
+    const stage = new Uint8Array(n);
+    const breached = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      if (!breached[i] || stage[i]! > 1) continue;
-      if (f !== null) add(String(f(results[i]!, i)));
-      else {
-        const causes = new Set((results[i]!.segments ?? []).filter((s) => s.kind === 'paused').map((s) => s.cause));
-        if (causes.size === 0) add('(never paused)');
-        for (const c of causes) add(c);
-      }
+      const r = results[i]!;
+      const code = r === null || typeof r !== 'object' ? undefined : STAGE_CODE[r.stage];
+      if (code === undefined) throw new ItsmError('invalid_argument', `results[${i}].stage: ${describeValue((r as { stage?: unknown } | null)?.stage)} is not an SLA stage ('not_started', 'running', 'paused', 'completed', 'canceled').`, { details: { field: 'results', index: i } });
+      stage[i] = code;
+      breached[i] = r.breached === true ? 1 : 0;
     }
-    const attribution = [...counts].map(([key, b]) => ({ key, breached: b })).sort((a, b) => b.breached - a.breached || (a.key < b.key ? -1 : 1));
-    overall = { ...overall, attribution };
-  }
-  if (!index.grouped) return overall;
-  return withGroups(overall, index, tally(stage, breached, index.of, index.count));
+    const index = groupRecords(results, o, null);
+    let overall = tally(stage, breached, new Int32Array(n), 1)[0]!;
+    if (o.attributeBy !== undefined) {
+      const counts = new Map<string, number>();
+      const add = (k: string): void => void counts.set(k, (counts.get(k) ?? 0) + 1);
+      const f = o.attributeBy === 'pauseReason' ? null : accessorFn(o.attributeBy, 'options.attributeBy');
+      for (let i = 0; i < n; i++) {
+        if (!breached[i] || stage[i]! > 1) continue;
+        if (f !== null) add(String(f(results[i]!, i)));
+        else {
+          const causes = new Set((results[i]!.segments ?? []).filter((s) => s.kind === 'paused').map((s) => s.cause));
+          if (causes.size === 0) add('(never paused)');
+          for (const c of causes) add(c);
+        }
+      }
+      const attribution = [...counts].map(([key, b]) => ({ key, breached: b })).sort((a, b) => b.breached - a.breached || (a.key < b.key ? -1 : 1));
+      overall = { ...overall, attribution };
+    }
+    if (!index.grouped) return overall;
+    return withGroups(overall, index, tally(stage, breached, index.of, index.count));
+  });
 }

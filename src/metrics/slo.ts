@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ItsmError, toSafe, type SafeResult } from '../core/errors.js';
+import { ItsmError, toSafe, type SafeResult, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { frozenCopy } from '../core/freeze.js';
 import { parseWith } from '../core/schema.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
 import { isKnownTimeZone } from '../calendar/zone.js';
+import { optionsNotObjectError } from '../core/messages.js';
 import { ZoneReader } from './grouping.js';
 
 const SHORTHAND = /^([1-9]\d*)(m|h|d|w|M|Q|Y)$/;
@@ -168,28 +169,30 @@ function shorthandMs(text: string): number {
  * @category SLOs
  */
 export function parseOpenSlo(doc: unknown): OpenSlo {
-  const r = parseWith(OpenSloDocumentSchema, doc, 'OpenSLO document');
-  if (!r.success) throw r.error;
-  const d = r.data;
-  const w = d.spec.timeWindow[0]!;
-  const unit = SHORTHAND.exec(w.duration)![2] as OpenSlo['window']['unit'];
-  const ind = d.spec.indicator;
-  return frozenCopy<OpenSlo>({
-    name: d.metadata.name,
-    displayName: d.metadata.displayName ?? null,
-    service: d.spec.service,
-    description: d.spec.description ?? null,
-    indicator: ind === undefined ? { kind: 'reference', name: d.spec.indicatorRef ?? null } : { kind: ind.spec.ratioMetric !== undefined ? 'ratio' : 'threshold', name: ind.metadata?.name ?? null },
-    window: { duration: w.duration, periodMs: shorthandMs(w.duration), unit, rolling: w.isRolling, calendar: w.calendar ?? null },
-    budgetingMethod: d.spec.budgetingMethod === 'Occurrences' ? 'occurrences' : d.spec.budgetingMethod === 'Timeslices' ? 'timeslices' : 'ratioTimeslices',
-    objectives: d.spec.objectives.map((o) => ({
-      name: o.displayName ?? null,
-      target: o.target ?? o.targetPercent! / 100,
-      op: o.op ?? null,
-      value: o.value ?? null,
-      timeSliceTarget: o.timeSliceTarget ?? null,
-      timeSliceWindowMs: o.timeSliceWindow === undefined ? null : shorthandMs(o.timeSliceWindow),
-    })),
+  return atBoundary(() => {
+    const r = parseWith(OpenSloDocumentSchema, doc, 'OpenSLO document');
+    if (!r.success) throw r.error;
+    const d = r.data;
+    const w = d.spec.timeWindow[0]!;
+    const unit = SHORTHAND.exec(w.duration)![2] as OpenSlo['window']['unit'];
+    const ind = d.spec.indicator;
+    return frozenCopy<OpenSlo>({
+      name: d.metadata.name,
+      displayName: d.metadata.displayName ?? null,
+      service: d.spec.service,
+      description: d.spec.description ?? null,
+      indicator: ind === undefined ? { kind: 'reference', name: d.spec.indicatorRef ?? null } : { kind: ind.spec.ratioMetric !== undefined ? 'ratio' : 'threshold', name: ind.metadata?.name ?? null },
+      window: { duration: w.duration, periodMs: shorthandMs(w.duration), unit, rolling: w.isRolling, calendar: w.calendar ?? null },
+      budgetingMethod: d.spec.budgetingMethod === 'Occurrences' ? 'occurrences' : d.spec.budgetingMethod === 'Timeslices' ? 'timeslices' : 'ratioTimeslices',
+      objectives: d.spec.objectives.map((o) => ({
+        name: o.displayName ?? null,
+        target: o.target ?? o.targetPercent! / 100,
+        op: o.op ?? null,
+        value: o.value ?? null,
+        timeSliceTarget: o.timeSliceTarget ?? null,
+        timeSliceWindowMs: o.timeSliceWindow === undefined ? null : shorthandMs(o.timeSliceWindow),
+      })),
+    });
   });
 }
 
@@ -262,30 +265,70 @@ interface Resolved {
   readonly slo: OpenSlo | null;
 }
 
-function resolve(slo: SloInput, objective = 0): Resolved {
+/** The longest SLO period accepted (100 years): windows stay real dates and factors finite. */
+const MAX_PERIOD_MS = 36_525 * 86_400_000;
+
+/** Checks the options object of the SLO functions. */
+function sloOptionsArg<O extends SloOptions>(options: O | undefined): O {
+  if (options === undefined) return {} as O;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw optionsNotObjectError('options', "an object such as { now: '2026-03-31T00:00:00Z' }");
+  return options;
+}
+
+function checkedPeriod(periodMs: unknown, field: string): number {
+  if (typeof periodMs !== 'number' || !(periodMs > 0) || !(periodMs <= MAX_PERIOD_MS)) {
+    throw new ItsmError('invalid_argument', `${field}: ${describeValue(periodMs)} is not a positive number of ms of at most 100 years.`, { details: { field } });
+  }
+  return periodMs;
+}
+
+function checkedTarget(target: unknown, field: string): number {
+  if (typeof target !== 'number' || !(target > 0 && target < 1)) throw new ItsmError('invalid_argument', `${field}: ${describeValue(target)} is not a fraction between 0 and 1 (0.999 for 99.9 %).`, { details: { field } });
+  return target;
+}
+
+function resolve(slo: SloInput, objectiveArg: unknown): Resolved {
+  if (objectiveArg !== undefined && !(typeof objectiveArg === 'number' && Number.isInteger(objectiveArg) && objectiveArg >= 0)) {
+    throw new ItsmError('invalid_argument', `options.objective: ${describeValue(objectiveArg)} is not an objective index (0, 1, ...).`, { details: { field: 'options.objective' } });
+  }
+  const objective = (objectiveArg as number | undefined) ?? 0;
   if (slo === null || typeof slo !== 'object') throw new ItsmError('invalid_argument', `slo: ${describeValue(slo)} is not a parsed OpenSLO or { target, periodMs }.`, { details: { field: 'slo' } });
   if ('objectives' in slo) {
+    if (!Array.isArray(slo.objectives)) throw new ItsmError('invalid_argument', `slo.objectives: ${describeValue(slo.objectives)} is not a list; pass the result of parseOpenSlo.`, { details: { field: 'slo.objectives' } });
     const o = slo.objectives[objective];
     if (o === undefined) throw new ItsmError('invalid_argument', `options.objective: the SLO has no objective ${objective}.`, { details: { field: 'options.objective' } });
-    return { target: o.target, periodMs: slo.window.periodMs, method: slo.budgetingMethod, sliceTarget: o.timeSliceTarget, sliceMs: o.timeSliceWindowMs, slo };
+    if (o === null || typeof o !== 'object') throw new ItsmError('invalid_argument', `slo.objectives[${objective}]: ${describeValue(o)} is not an objective; pass the result of parseOpenSlo.`, { details: { field: `slo.objectives[${objective}]` } });
+    const w = slo.window;
+    if (w === null || typeof w !== 'object') throw new ItsmError('invalid_argument', `slo.window: ${describeValue(w)} is not a window; pass the result of parseOpenSlo.`, { details: { field: 'slo.window' } });
+    const method = slo.budgetingMethod;
+    if (method !== 'occurrences' && method !== 'timeslices' && method !== 'ratioTimeslices') throw new ItsmError('invalid_argument', `slo.budgetingMethod: ${describeValue(method)} is not a budgeting method; pass the result of parseOpenSlo.`, { details: { field: 'slo.budgetingMethod' } });
+    const periodMs = checkedPeriod(w.periodMs, 'slo.window.periodMs');
+    let sliceTarget: number | null = null, sliceMs: number | null = null;
+    if (method !== 'occurrences') {
+      sliceMs = checkedPeriod(o.timeSliceWindowMs, `slo.objectives[${objective}].timeSliceWindowMs`);
+      if (method === 'timeslices') sliceTarget = checkedTarget(o.timeSliceTarget, `slo.objectives[${objective}].timeSliceTarget`);
+    }
+    return { target: checkedTarget(o.target, `slo.objectives[${objective}].target`), periodMs, method, sliceTarget, sliceMs, slo };
   }
   const { target, periodMs } = slo;
-  if (typeof target !== 'number' || !(target > 0 && target < 1)) throw new ItsmError('invalid_argument', `slo.target: ${describeValue(target)} is not a fraction between 0 and 1 (0.999 for 99.9 %).`, { details: { field: 'slo.target' } });
-  if (typeof periodMs !== 'number' || !(periodMs > 0)) throw new ItsmError('invalid_argument', `slo.periodMs: ${describeValue(periodMs)} is not a positive number of ms.`, { details: { field: 'slo.periodMs' } });
-  return { target, periodMs, method: 'occurrences', sliceTarget: null, sliceMs: null, slo: null };
+  return { target: checkedTarget(target, 'slo.target'), periodMs: checkedPeriod(periodMs, 'slo.periodMs'), method: 'occurrences', sliceTarget: null, sliceMs: null, slo: null };
 }
 
 type Sample = { t: number; good: number; total: number };
 
 function samplesArg(series: unknown): Sample[] {
   if (!Array.isArray(series)) throw new ItsmError('invalid_argument', `series: ${describeValue(series)} is not a list of { at, good, total }.`, { details: { field: 'series' } });
-  return series.map((s: SloSample, i) => {
-    const good = s?.good, total = s?.total;
+  const out: Sample[] = new Array(series.length);
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i] as SloSample | null | undefined;
+    if (s === null || typeof s !== 'object') throw new ItsmError('invalid_argument', `series[${i}]: ${describeValue(s)} is not a sample { at, good, total }.`, { details: { field: 'series', index: i } });
+    const good = s.good, total = s.total;
     if (typeof good !== 'number' || typeof total !== 'number' || !(good >= 0) || !(total >= good) || !Number.isFinite(total)) {
       throw new ItsmError('invalid_argument', `series[${i}]: good ${describeValue(good)} and total ${describeValue(total)} must be counts with 0 <= good <= total.`, { details: { field: 'series', index: i } });
     }
-    return { t: toEpochMs(s.at, `series[${i}].at`), good, total };
-  });
+    out[i] = { t: toEpochMs(s.at, `series[${i}].at`), good, total };
+  }
+  return out;
 }
 
 /** Bad-event share in [from, to): events for occurrences, slices for timeslices. */
@@ -386,7 +429,9 @@ export interface ErrorBudget {
 function nowOf(samples: readonly Sample[], now: Instant | undefined): number {
   if (now !== undefined) return toEpochMs(now, 'options.now');
   if (samples.length === 0) throw new ItsmError('invalid_argument', 'options.now: required when the series is empty.', { details: { field: 'options.now' } });
-  return Math.max(...samples.map((s) => s.t)) + 1;
+  let last = -Infinity;
+  for (const s of samples) if (s.t > last) last = s.t;
+  return last + 1;
 }
 
 /**
@@ -407,31 +452,34 @@ function nowOf(samples: readonly Sample[], now: Instant | undefined): number {
  * ```
  * @category SLOs
  */
-export function errorBudget(slo: SloInput, series: readonly SloSample[], options: SloOptions = {}): ErrorBudget {
-  const r = resolve(slo, options.objective);
-  const samples = samplesArg(series);
-  const now = nowOf(samples, options.now);
-  const win = windowAt(r, now);
-  const { bad, total, n } = errorShare(r, samples, win.from, win.to);
-  const allowed = 1 - r.target;
-  const budget = r.method === 'occurrences' ? allowed * total : allowed * (r.periodMs / r.sliceMs!);
-  const remaining = budget - bad;
-  const elapsed = win.to - win.from;
-  const share = total > 0 ? bad / total : null;
-  const out: ErrorBudget = {
-    value: total > 0 && budget > 0 ? remaining / budget : null,
-    n,
-    target: r.target,
-    budget,
-    consumed: bad,
-    remaining,
-    remainingFraction: total > 0 && budget > 0 ? remaining / budget : null,
-    sli: share === null ? null : 1 - share,
-    burnRate: share === null ? null : share / allowed,
-    timeToExhaustionMs: remaining <= 0 && total > 0 ? 0 : bad > 0 && elapsed > 0 ? remaining / (bad / elapsed) : null,
-    window: { from: new Date(win.from), to: new Date(win.to) },
-  };
-  return total > 0 ? out : { ...out, reason: 'insufficient_data' };
+export function errorBudget(slo: SloInput, series: readonly SloSample[], options?: SloOptions): ErrorBudget {
+  return atBoundary(() => {
+    const o = sloOptionsArg(options);
+    const r = resolve(slo, o.objective);
+    const samples = samplesArg(series);
+    const now = nowOf(samples, o.now);
+    const win = windowAt(r, now);
+    const { bad, total, n } = errorShare(r, samples, win.from, win.to);
+    const allowed = 1 - r.target;
+    const budget = r.method === 'occurrences' ? allowed * total : allowed * (r.periodMs / r.sliceMs!);
+    const remaining = budget - bad;
+    const elapsed = win.to - win.from;
+    const share = total > 0 ? bad / total : null;
+    const out: ErrorBudget = {
+      value: total > 0 && budget > 0 ? remaining / budget : null,
+      n,
+      target: r.target,
+      budget,
+      consumed: bad,
+      remaining,
+      remainingFraction: total > 0 && budget > 0 ? remaining / budget : null,
+      sli: share === null ? null : 1 - share,
+      burnRate: share === null ? null : share / allowed,
+      timeToExhaustionMs: remaining <= 0 && total > 0 ? 0 : bad > 0 && elapsed > 0 ? remaining / (bad / elapsed) : null,
+      window: { from: new Date(win.from), to: new Date(win.to) },
+    };
+    return total > 0 ? out : { ...out, reason: 'insufficient_data' };
+  });
 }
 
 /**
@@ -469,12 +517,15 @@ export interface BurnRate {
  * ```
  * @category SLOs
  */
-export function burnRate(slo: SloInput, series: readonly SloSample[], windowMs: number, options: SloOptions = {}): BurnRate {
-  const r = resolve(slo, options.objective);
-  if (typeof windowMs !== 'number' || !(windowMs > 0)) throw new ItsmError('invalid_argument', `windowMs: ${describeValue(windowMs)} is not a positive number of ms.`, { details: { field: 'windowMs' } });
-  const samples = samplesArg(series);
-  const now = nowOf(samples, options.now);
-  return burnOf(r, samples, now, windowMs);
+export function burnRate(slo: SloInput, series: readonly SloSample[], windowMs: number, options?: SloOptions): BurnRate {
+  return atBoundary(() => {
+    const o = sloOptionsArg(options);
+    const r = resolve(slo, o.objective);
+    if (typeof windowMs !== 'number' || !(windowMs > 0)) throw new ItsmError('invalid_argument', `windowMs: ${describeValue(windowMs)} is not a positive number of ms.`, { details: { field: 'windowMs' } });
+    const samples = samplesArg(series);
+    const now = nowOf(samples, o.now);
+    return burnOf(r, samples, now, windowMs);
+  });
 }
 
 function burnOf(r: Resolved, samples: readonly Sample[], now: number, windowMs: number): BurnRate {
@@ -583,20 +634,24 @@ export interface BurnRateAlertReport {
  * ```
  * @category SLOs
  */
-export function evaluateBurnRateAlerts(slo: SloInput, series: readonly SloSample[], options: BurnRateAlertOptions = {}): BurnRateAlertReport {
-  const r = resolve(slo, options.objective);
-  const samples = samplesArg(series);
-  const now = nowOf(samples, options.now);
-  const windows = options.windows ?? SLOTH_DEFAULT_WINDOWS;
-  const alerts = windows.map((w, i): BurnRateAlert => {
-    if (!(w?.longWindowMs > 0 && w.shortWindowMs > 0 && w.budgetShare > 0 && w.budgetShare <= 1) || (w.severity !== 'page' && w.severity !== 'ticket')) {
-      throw new ItsmError('invalid_argument', `options.windows[${i}]: ${describeValue(w)} is not { severity: 'page' | 'ticket', budgetShare, longWindowMs, shortWindowMs } with positive values.`, { details: { field: 'options.windows', index: i } });
-    }
-    const factor = (w.budgetShare * r.periodMs) / w.longWindowMs;
-    const long = burnOf(r, samples, now, w.longWindowMs).value;
-    const short = burnOf(r, samples, now, w.shortWindowMs).value;
-    return { severity: w.severity, budgetShare: w.budgetShare, longWindowMs: w.longWindowMs, shortWindowMs: w.shortWindowMs, factor, longBurnRate: long, shortBurnRate: short, firing: long !== null && short !== null && long > factor && short > factor };
+export function evaluateBurnRateAlerts(slo: SloInput, series: readonly SloSample[], options?: BurnRateAlertOptions): BurnRateAlertReport {
+  return atBoundary(() => {
+    const o = sloOptionsArg(options);
+    const r = resolve(slo, o.objective);
+    const samples = samplesArg(series);
+    const now = nowOf(samples, o.now);
+    const windows = o.windows ?? SLOTH_DEFAULT_WINDOWS;
+    if (!Array.isArray(windows)) throw new ItsmError('invalid_argument', `options.windows: ${describeValue(windows)} is not a list of alert rules.`, { details: { field: 'options.windows' } });
+    const alerts = Array.from(windows as readonly BurnRateWindow[], (w, i): BurnRateAlert => {
+      if (!(w?.longWindowMs >= 1 && w.shortWindowMs >= 1 && Number.isFinite(w.longWindowMs) && Number.isFinite(w.shortWindowMs) && w.budgetShare > 0 && w.budgetShare <= 1) || (w.severity !== 'page' && w.severity !== 'ticket')) {
+        throw new ItsmError('invalid_argument', `options.windows[${i}]: ${describeValue(w)} is not { severity: 'page' | 'ticket', budgetShare, longWindowMs, shortWindowMs } with positive values.`, { details: { field: 'options.windows', index: i } });
+      }
+      const factor = (w.budgetShare * r.periodMs) / w.longWindowMs;
+      const long = burnOf(r, samples, now, w.longWindowMs).value;
+      const short = burnOf(r, samples, now, w.shortWindowMs).value;
+      return { severity: w.severity, budgetShare: w.budgetShare, longWindowMs: w.longWindowMs, shortWindowMs: w.shortWindowMs, factor, longBurnRate: long, shortBurnRate: short, firing: long !== null && short !== null && long > factor && short > factor };
+    });
+    const severity = alerts.some((a) => a.firing && a.severity === 'page') ? 'page' : alerts.some((a) => a.firing) ? 'ticket' : null;
+    return { firing: severity !== null, severity, alerts };
   });
-  const severity = alerts.some((a) => a.firing && a.severity === 'page') ? 'page' : alerts.some((a) => a.firing) ? 'ticket' : null;
-  return { firing: severity !== null, severity, alerts };
 }

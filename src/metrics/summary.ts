@@ -1,5 +1,6 @@
+import { atBoundary } from '../core/errors.js';
 import { optionsNotObjectError } from '../core/messages.js';
-import { finiteValues, methodArg, probabilityArg, quantileSelect, type QuantileMethod } from './quantile.js';
+import { finiteValues, methodArg, probabilitiesArg, quantileSelect, type QuantileMethod } from './quantile.js';
 
 /**
  * Options of {@link summarize}.
@@ -88,9 +89,11 @@ function clampMean(mean: number, min: number, max: number): number {
  * @category Statistics
  */
 export function summarize(values: readonly number[], options: SummarizeOptions = {}): SampleSummary {
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', 'an object such as { quantiles: [0.9] }');
-  const method = methodArg(options.method, 'options.method');
-  const probs = (options.quantiles ?? []).map((p, i) => probabilityArg(p, `options.quantiles[${i}]`));
-  const a = finiteValues(values);
-  return summarizeRange(a, 0, a.length, probs, method);
+  return atBoundary(() => {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) throw optionsNotObjectError('options', 'an object such as { quantiles: [0.9] }');
+    const method = methodArg(options.method, 'options.method');
+    const probs = probabilitiesArg(options.quantiles, 'options.quantiles');
+    const a = finiteValues(values);
+    return summarizeRange(a, 0, a.length, probs, method);
+  });
 }

@@ -1,4 +1,4 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
 import { describeValue } from '../core/describe.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import { finiteValues, quantileSorted } from './quantile.js';
@@ -65,37 +65,39 @@ export interface MannKendallResult {
  * @category Statistics
  */
 export function mannKendall(values: readonly number[], options: MannKendallOptions = {}): MannKendallResult {
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', 'an object such as { alpha: 0.05 }');
-  const alpha = options.alpha ?? 0.05;
-  if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
-    throw new ItsmError('invalid_argument', `options.alpha: ${describeValue(alpha)} is not a significance level; pass a number between 0 and 1 such as 0.05.`, { details: { field: 'options.alpha' } });
-  }
-  const x = finiteValues(values);
-  const n = x.length;
-  if (n < 2) return { n, s: 0, variance: 0, z: 0, p: 1, tau: 0, trend: 'no trend', reason: 'insufficient_data' };
-  let s = 0;
-  for (let i = 0; i < n - 1; i++) {
-    const xi = x[i]!;
-    for (let j = i + 1; j < n; j++) {
-      const d = x[j]! - xi;
-      if (d > 0) s++;
-      else if (d < 0) s--;
+  return atBoundary(() => {
+    if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', 'an object such as { alpha: 0.05 }');
+    const alpha = options.alpha ?? 0.05;
+    if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) {
+      throw new ItsmError('invalid_argument', `options.alpha: ${describeValue(alpha)} is not a significance level; pass a number between 0 and 1 such as 0.05.`, { details: { field: 'options.alpha' } });
     }
-  }
-  const sorted = Float64Array.from(x).sort();
-  let ties = 0;
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && sorted[j] === sorted[i]) j++;
-    const t = j - i;
-    if (t > 1) ties += t * (t - 1) * (2 * t + 5);
-    i = j;
-  }
-  const variance = (n * (n - 1) * (2 * n + 5) - ties) / 18;
-  const z = variance <= 0 || s === 0 ? 0 : (s > 0 ? s - 1 : s + 1) / Math.sqrt(variance);
-  const p = twoSidedP(z);
-  const trend = p < alpha ? (z > 0 ? 'increasing' : z < 0 ? 'decreasing' : 'no trend') : 'no trend';
-  return { n, s, variance, z, p, tau: s / ((n * (n - 1)) / 2), trend };
+    const x = finiteValues(values);
+    const n = x.length;
+    if (n < 2) return { n, s: 0, variance: 0, z: 0, p: 1, tau: 0, trend: 'no trend', reason: 'insufficient_data' };
+    let s = 0;
+    for (let i = 0; i < n - 1; i++) {
+      const xi = x[i]!;
+      for (let j = i + 1; j < n; j++) {
+        const d = x[j]! - xi;
+        if (d > 0) s++;
+        else if (d < 0) s--;
+      }
+    }
+    const sorted = Float64Array.from(x).sort();
+    let ties = 0;
+    for (let i = 0; i < n; ) {
+      let j = i + 1;
+      while (j < n && sorted[j] === sorted[i]) j++;
+      const t = j - i;
+      if (t > 1) ties += t * (t - 1) * (2 * t + 5);
+      i = j;
+    }
+    const variance = (n * (n - 1) * (2 * n + 5) - ties) / 18;
+    const z = variance <= 0 || s === 0 ? 0 : (s > 0 ? s - 1 : s + 1) / Math.sqrt(variance);
+    const p = twoSidedP(z);
+    const trend = p < alpha ? (z > 0 ? 'increasing' : z < 0 ? 'decreasing' : 'no trend') : 'no trend';
+    return { n, s, variance, z, p, tau: s / ((n * (n - 1)) / 2), trend };
+  });
 }
 
 /**
@@ -147,30 +149,32 @@ export interface TheilSenResult {
  * @category Statistics
  */
 export function theilSen(data: readonly number[] | readonly TrendPoint[]): TheilSenResult {
-  if (!Array.isArray(data)) throw new ItsmError('invalid_argument', `data: ${describeValue(data)} is not a list of numbers or { x, y } points.`, { details: { field: 'data' } });
-  const n = data.length;
-  let xs: Float64Array;
-  let ys: Float64Array;
-  if (n > 0 && typeof data[0] === 'object' && data[0] !== null) {
-    const pts = data as readonly TrendPoint[];
-    xs = finiteValues(pts.map((p) => p?.x), 'data[].x');
-    ys = finiteValues(pts.map((p) => p?.y), 'data[].y');
-  } else {
-    ys = finiteValues(data as readonly number[], 'data');
-    xs = new Float64Array(n);
-    for (let i = 0; i < n; i++) xs[i] = i;
-  }
-  const slopes: number[] = [];
-  for (let i = 0; i < n - 1; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const dx = xs[j]! - xs[i]!;
-      if (dx !== 0) slopes.push((ys[j]! - ys[i]!) / dx);
+  return atBoundary(() => {
+    if (!Array.isArray(data)) throw new ItsmError('invalid_argument', `data: ${describeValue(data)} is not a list of numbers or { x, y } points.`, { details: { field: 'data' } });
+    const n = data.length;
+    let xs: Float64Array;
+    let ys: Float64Array;
+    if (n > 0 && typeof data[0] === 'object' && data[0] !== null) {
+      const pts = data as readonly TrendPoint[];
+      xs = finiteValues(pts.map((p) => p?.x), 'data[].x');
+      ys = finiteValues(pts.map((p) => p?.y), 'data[].y');
+    } else {
+      ys = finiteValues(data as readonly number[], 'data');
+      xs = new Float64Array(n);
+      for (let i = 0; i < n; i++) xs[i] = i;
     }
-  }
-  if (slopes.length === 0) return { slope: null, intercept: null, n, reason: 'insufficient_data' };
-  const sorted = Float64Array.from(slopes).sort();
-  const slope = quantileSorted(sorted, 0.5, 'R-7')!;
-  const my = quantileSorted(Float64Array.from(ys).sort(), 0.5, 'R-7')!;
-  const mx = quantileSorted(Float64Array.from(xs).sort(), 0.5, 'R-7')!;
-  return { slope, intercept: my - slope * mx, n };
+    const slopes: number[] = [];
+    for (let i = 0; i < n - 1; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = xs[j]! - xs[i]!;
+        if (dx !== 0) slopes.push((ys[j]! - ys[i]!) / dx);
+      }
+    }
+    if (slopes.length === 0) return { slope: null, intercept: null, n, reason: 'insufficient_data' };
+    const sorted = Float64Array.from(slopes).sort();
+    const slope = quantileSorted(sorted, 0.5, 'R-7')!;
+    const my = quantileSorted(Float64Array.from(ys).sort(), 0.5, 'R-7')!;
+    const mx = quantileSorted(Float64Array.from(xs).sort(), 0.5, 'R-7')!;
+    return { slope, intercept: my - slope * mx, n };
+  });
 }

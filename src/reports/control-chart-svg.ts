@@ -175,11 +175,27 @@ export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgO
     lx -= text.length * CHAR_W + 26;
   }
   if (labels !== undefined) {
-    // Every label when they fit (about 80 units each), else the first, middle and last.
-    const fit = Math.floor(plotW / 80) + 1;
-    const shown = pts.length <= fit ? pts.map((_, i) => i) : [...new Set([0, Math.floor((pts.length - 1) / 2), pts.length - 1])];
-    for (const i of shown) {
+    // As many labels as fit without touching (the first and last always, anchored inwards), else fewer.
+    const w = (i: number): number => labels[i]!.length * CHAR_W + 10;
+    const span = (i: number): [number, number] => {
       const a = pts.length === 1 ? 'middle' : i === 0 ? 'start' : i === pts.length - 1 ? 'end' : 'middle';
+      return a === 'start' ? [x(i), x(i) + w(i)] : a === 'end' ? [x(i) - w(i), x(i)] : [x(i) - w(i) / 2, x(i) + w(i) / 2];
+    };
+    const last = pts.length - 1;
+    const pick = (step: number): number[] => {
+      const kept = [0];
+      for (let i = step; i < last; i += step) if (span(i)[0] >= span(kept.at(-1)!)[1] && span(i)[1] <= span(last)[0]) kept.push(i);
+      if (last > 0) kept.push(last);
+      return kept;
+    };
+    // Every label if they all fit; else every k-th (even gaps read better than a greedy packing).
+    let shown = [0];
+    for (let k = 1; k <= Math.max(1, last); k++) {
+      shown = pick(k);
+      if (last === 0 || shown.length === 2 + Math.floor((last - 1) / k)) break;
+    }
+    for (const i of shown) {
+      const a = pts.length === 1 ? 'middle' : i === 0 ? 'start' : i === last ? 'end' : 'middle';
       out.push(`<text x="${coord(x(i))}" y="${coord(height - 12)}" text-anchor="${a}" fill="#4a5568" font-size="11">${escapeXml(labels[i]!)}</text>`);
     }
   }

@@ -1,5 +1,6 @@
 import { ItsmError } from '../core/errors.js';
 import { optionsNotObjectError } from '../core/messages.js';
+import { describeValue } from '../core/describe.js';
 import type { SlaResult } from '../sla/result.js';
 import { renderControlChartSvg } from './control-chart-svg.js';
 import { checkReport, reportHeading, reportTables, showHours } from './markdown.js';
@@ -25,6 +26,8 @@ export interface ReportHtmlOptions {
    * caption (default: what was counted, paused and outside hours, and when it breached or stopped).
    */
   readonly timelines?: ReadonlyArray<{ readonly label: string; readonly result: SlaResult; readonly caption?: string }>;
+  /** Which series to chart, in this order (default: every series of the report, in its order). */
+  readonly charts?: ReadonlyArray<ReportSeries['metric']>;
   /** Text added to a control chart's caption, by metric (what the data's context explains). */
   readonly captions?: Partial<Readonly<Record<ReportSeries['metric'], string>>>;
 }
@@ -48,6 +51,9 @@ export function describeSlaClock(r: SlaResult): string {
   const parts = [`Blue: ${showMs(counted)} counted against the ${showMs(r.targetMs)} target.`];
   parts.push(paused > 0 ? `Amber: ${showMs(paused)} paused${causes.length > 0 ? ` (${causes.join('; ')})` : ''}, not counted.` : 'The clock never paused.');
   parts.push(outside > 0 ? `Grey: ${showMs(outside)} outside business hours, not counted.` : `No time outside business hours: the ${r.calendar} calendar counts around the clock.`);
+  for (const w of r.switches ?? []) {
+    parts.push(`At ${when(w.at)} the clock switched from ${w.fromId} to ${w.toId} (the ticket's priority changed), ${w.policy === 'carry' ? 'carrying the time counted so far' : 'starting again from zero'}; warnings already passed under the new target fire at the switch.`);
+  }
   if (r.breachedAt !== null) {
     const before = r.segments.filter((s) => s.kind === 'paused' && s.from.getTime() < r.breachedAt!.getTime()).length;
     const firstPause = r.segments.find((s) => s.kind === 'paused');
@@ -92,14 +98,16 @@ const NUMERIC = /^[-–\d.,% ()h]+$|^\d/;
 
 /**
  * Renders a service report as one self-contained HTML page: inline CSS, the charts as inline SVG (a control
- * chart per series, SLA timelines when given), no script and no external resource, so it can be mailed,
+ * chart per series, then the SLA timelines when given, then the tables), no script and no external resource, so it can be mailed,
  * archived or served as is. The layout reads on a phone: tables and charts scroll sideways inside their own
  * box (charts keep their natural size, so their text stays legible) and the page itself never does.
  *
  * @param report - A report from {@link serviceReport}.
- * @param options - `title`, `timelines` (each with an optional `caption`), `captions` (added to the control charts' captions).
+ * @param options - `title`, `timelines` (each with an optional `caption`), `charts` (which series, in which order),
+ * `captions` (added to the control charts' captions).
  * @returns The HTML document (XHTML-compatible markup).
- * @throws {@link core!ItsmError} `invalid_argument` when `report` is not a service report or a timeline is not an SLA result.
+ * @throws {@link core!ItsmError} `invalid_argument` when `report` is not a service report, a timeline is not an SLA
+ * result or `charts` names a series the report does not have.
  * @example
  * ```ts
  * fs.writeFileSync('report.html', renderReportHtml(serviceReport(input), { title: 'Service desk, March' }));
@@ -108,7 +116,7 @@ const NUMERIC = /^[-–\d.,% ()h]+$|^\d/;
  */
 export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptions = {}): string {
   checkReport(report);
-  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ title?, timelines?, captions? }');
+  if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ title?, timelines?, charts?, captions? }');
   const title = options.title ?? reportHeading(report);
   const tables = reportTables(report);
   const out: string[] = [
@@ -130,14 +138,32 @@ export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptio
   ];
   const captions = options.captions ?? {};
   if (captions === null || typeof captions !== 'object') throw optionsNotObjectError('options.captions', '{ opened?, mttr_hours?, sla_percent? }');
+  const order = options.charts ?? report.series.map((s) => s.metric);
+  if (!Array.isArray(order)) throw new ItsmError('invalid_argument', 'options.charts: expected an array of series metrics.', { details: { field: 'options.charts' } });
+  const charted = order.map((m, k) => {
+    const s = report.series.find((x) => x.metric === m);
+    if (s === undefined) throw new ItsmError('invalid_argument', `options.charts[${k}]: the report has no series ${describeValue(m)}; use ${report.series.map((x) => `'${x.metric}'`).join(', ')}.`, { details: { field: `options.charts[${k}]` } });
+    return s;
+  });
   out.push('<section><h2>Control charts</h2>');
-  for (const s of report.series) {
+  for (const s of charted) {
     const bounds = { lowerBound: s.lowerBound ?? 0, ...(s.upperBound === null || s.upperBound === undefined ? {} : { upperBound: s.upperBound }) };
     const extra = captions[s.metric];
     out.push(`<figure class="chart" data-metric="${s.metric}"><div class="scroll">${renderControlChartSvg(s.chart, { title: s.title, labels: s.labels, width: 640, height: 260, ...bounds })}</div>` +
       `<figcaption>${escapeXml(s.caption ?? '')}${typeof extra === 'string' && extra !== '' ? ` ${escapeXml(extra)}` : ''}</figcaption></figure>`);
   }
   out.push('</section>');
+  const timelines = options.timelines ?? [];
+  if (!Array.isArray(timelines)) throw new ItsmError('invalid_argument', 'options.timelines: expected an array of { label, result }.', { details: { field: 'options.timelines' } });
+  if (timelines.length > 0) {
+    out.push('<section><h2>SLA timelines</h2>');
+    for (const t of timelines) {
+      const caption = typeof t.caption === 'string' ? t.caption : describeSlaClock(t.result);
+      out.push(`<figure class="chart" data-timeline="${escapeXml(t.label)}"><div class="scroll">${renderSlaTimelineSvg(t.result, { width: 640, title: `${t.label}: ${t.result.slaId} ${t.result.breached ? '(breached)' : `(${t.result.stage.replace('_', ' ')})`}` })}</div>` +
+        `<figcaption>${escapeXml(caption)}</figcaption></figure>`);
+    }
+    out.push('</section>');
+  }
   for (const t of tables.slice(1)) {
     out.push(`<section><h2>${escapeXml(t.title)}</h2>`);
     if (t.rows.length === 0) out.push(`<p class="empty">${escapeXml(t.empty)}</p>`);
@@ -150,17 +176,6 @@ export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptio
         }).join('')}</tr>`);
       }
       out.push('</tbody></table></div>');
-    }
-    out.push('</section>');
-  }
-  const timelines = options.timelines ?? [];
-  if (!Array.isArray(timelines)) throw new ItsmError('invalid_argument', 'options.timelines: expected an array of { label, result }.', { details: { field: 'options.timelines' } });
-  if (timelines.length > 0) {
-    out.push('<section><h2>SLA timelines</h2>');
-    for (const t of timelines) {
-      const caption = typeof t.caption === 'string' ? t.caption : describeSlaClock(t.result);
-      out.push(`<figure class="chart" data-timeline="${escapeXml(t.label)}"><div class="scroll">${renderSlaTimelineSvg(t.result, { width: 640, title: `${t.label}: ${t.result.slaId} ${t.result.breached ? '(breached)' : `(${t.result.stage.replace('_', ' ')})`}` })}</div>` +
-        `<figcaption>${escapeXml(caption)}</figcaption></figure>`);
     }
     out.push('</section>');
   }

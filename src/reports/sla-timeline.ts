@@ -29,8 +29,8 @@ const BAR_Y = 44, BAR_H = 26, MARGIN = 16;
 
 /**
  * Draws an SLA clock as a timeline (ServiceNow's SLA timeline, portable): one bar across the cycle with its
- * counted, paused and outside-hours stretches, and markers for each warning, the breach, the due instant and
- * `now`. The horizontal axis is wall-clock time, so each stretch's width is proportional to its duration;
+ * counted, paused and outside-hours stretches, and markers for each warning, each switch to another
+ * definition (a priority change), the breach, the due instant and `now`. The horizontal axis is wall-clock time, so each stretch's width is proportional to its duration;
  * every stretch carries `data-kind`, `data-from`, `data-to` and a `<title>` with its cause (a tooltip).
  * A pure function returning a standalone SVG document (no script, no external reference).
  *
@@ -87,21 +87,30 @@ export function renderSlaTimelineSvg(result: SlaResult, options: SlaTimelineOpti
     const at = w.reachedAt ?? (closed ? null : w.dueAt);
     if (at !== null && at.getTime() >= t0 && at.getTime() <= t1) marks.push({ t: at.getTime(), color: '#dd6b20', label: `${Math.round(w.fraction * 100)}% ${w.reachedAt === null ? 'due' : 'reached'}`, role: 'warning', dash: w.reachedAt === null });
   }
+  for (const w of result.switches ?? []) {
+    if (w.at.getTime() >= t0 && w.at.getTime() <= t1) marks.push({ t: w.at.getTime(), color: '#6b46c1', label: `switch to ${w.toId}`, role: 'switch', dash: true });
+  }
   if (result.breachedAt !== null) marks.push({ t: result.breachedAt.getTime(), color: '#c53030', label: 'breach', role: 'breach', dash: false });
   else if (due !== null && due <= t1) marks.push({ t: due, color: '#c53030', label: 'due', role: 'due', dash: true });
   if (result.stoppedAt !== null) marks.push({ t: result.stoppedAt.getTime(), color: '#2f855a', label: result.stage === 'canceled' ? 'canceled' : 'stopped', role: 'stop', dash: false });
   if (result.evaluatedAt.getTime() <= t1) marks.push({ t: result.evaluatedAt.getTime(), color: '#1a202c', label: 'now', role: 'now', dash: false });
   const keyTop = BAR_Y + BAR_H + 22;
-  marks.forEach((m, i) => {
+  // Two columns; an entry too long for its half takes a whole row.
+  let row = 0, col = 0;
+  marks.forEach((m) => {
     const px = coord(x(m.t));
-    const kx = MARGIN + (i % 2) * (inner / 2), ky = keyTop + Math.floor(i / 2) * 16;
     const text = `${m.label} ${formatInstant(m.t, tz)}`;
+    const wide = 20 + text.length * 6.2 > inner / 2 - 8;
+    if (wide && col === 1) { row++; col = 0; }
+    const kx = MARGIN + col * (inner / 2), ky = keyTop + row * 16;
+    if (wide || col === 1) { row++; col = 0; }
+    else col = 1;
     body.push(`<g data-role="${m.role}" data-at="${new Date(m.t).toISOString()}"><title>${escapeXml(text)}</title>` +
       `<line x1="${px}" y1="${BAR_Y - 5}" x2="${px}" y2="${BAR_Y + BAR_H + 5}" stroke="${m.color}" stroke-width="2"${m.dash ? ' stroke-dasharray="4 3"' : ''}/>` +
       `<line x1="${coord(kx)}" y1="${ky - 4}" x2="${coord(kx + 14)}" y2="${ky - 4}" stroke="${m.color}" stroke-width="2"${m.dash ? ' stroke-dasharray="4 3"' : ''}/>` +
       `<text x="${coord(kx + 20)}" y="${ky}" fill="${m.color}" font-size="11">${escapeXml(text)}</text></g>`);
   });
-  const legendY = keyTop + Math.ceil(marks.length / 2) * 16 + 4;
+  const legendY = keyTop + (row + col) * 16 + 4;
 
   body.push(`<text x="${MARGIN}" y="${BAR_Y - 9}" fill="#4a5568" font-size="11">${escapeXml(formatInstant(t0, tz))}</text>`);
   body.push(`<text x="${coord(width - MARGIN)}" y="${BAR_Y - 9}" fill="#4a5568" font-size="11" text-anchor="end">${escapeXml(formatInstant(t1, tz))}</text>`);

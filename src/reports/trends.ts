@@ -60,7 +60,7 @@ export function judgeSeries(buckets: readonly ReportBucket[], alpha: number, int
       const up = trend.trend === 'increasing';
       trends.push({
         metric: s.metric, test: 'mann-kendall', rule: null, direction: up ? 'up' : 'down', assessment: assess(up), buckets: labels,
-        evidence: `Mann-Kendall ${trend.trend} trend: S = ${trend.s}, z = ${round(trend.z, 2)}, p = ${trend.p < 0.001 ? '< 0.001' : round(trend.p, 3)} (alpha ${alpha})`,
+        evidence: `Mann-Kendall ${trend.trend} trend: S = ${trend.s}, z = ${round(trend.z, 2)}, p ${trend.p < 0.001 ? '< 0.001' : `= ${round(trend.p, 3)}`} (alpha ${alpha})`,
       });
     }
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCalendar, type CalendarSpec } from 'itsm-kit/calendar';
@@ -73,6 +73,19 @@ describe('itsm-kit sla', () => {
     expect(lines(r.stdout)).toHaveLength(3);
     expect(r.stderr).toContain('stopped at the first');
     expect(r.stderr).not.toContain(':4:');
+  });
+
+  it('runs in constant memory: 60,000 tickets whose output is larger than the whole heap it may use', async () => {
+    const dir = tempDir();
+    const file = writeNdjson(dir, 'big.ndjson', randomTickets(60_000, 777));
+    const out = join(dir, 'out.ndjson');
+    const r = await itsmKit([...base, '-t', file, '--out', out], { env: { NODE_OPTIONS: '--max-old-space-size=40' }, timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const size = statSync(out).size;
+    expect(size).toBeGreaterThan(40 * 1024 * 1024);
+    let count = 0;
+    for (const ch of readFileSync(out)) if (ch === 10) count++;
+    expect(count).toBe(60_000);
   });
 
   it('draws no progress bar when stderr is not a terminal', async () => {

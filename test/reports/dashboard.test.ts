@@ -135,6 +135,15 @@ describe('the dashboard in headless Chromium', () => {
     expect(caption).toMatch(/counted against the 4\s?h target/);
     expect(caption).toMatch(/paused/);
     expect(caption).toMatch(/breached at 2016-/);
+    // A priority change mid-clock is drawn and told: it explains a warning that fires during a pause.
+    expect(await fig.locator('svg g[data-role="switch"]').count()).toBe(breached!.result.switches.length);
+    if (breached!.result.switches.length > 0) expect(caption).toMatch(/switched from p\d-resolution to p\d-resolution/);
+    // The key under the bar never prints one marker's text over another's.
+    const boxes = await fig.locator('svg g[data-role] text').evaluateAll((ts) => ts.map((t) => { const b = t.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; }));
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      expect(a[2]! <= b[0]! || b[2]! <= a[0]! || a[3]! <= b[1]! || b[3]! <= a[1]!).toBe(true);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

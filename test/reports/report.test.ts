@@ -171,6 +171,12 @@ describe('renderReportMarkdown and renderReportHtml', () => {
     expect(captions[1]).toBe('Look here.');
   });
 
+  it('charts the series the caller names, in that order, and refuses one the report does not have', () => {
+    const html = renderReportHtml(report, { charts: ['sla_percent', 'opened'] });
+    expect([...html.matchAll(/data-metric="([a-z_]+)"/g)].map((m) => m[1])).toEqual(['sla_percent', 'opened']);
+    expect(() => renderReportHtml(report, { charts: ['backlog' as never] })).toThrow(/options.charts\[0\]: the report has no series "backlog"/);
+  });
+
   it('refuses something that is not a report', () => {
     expect(() => renderReportMarkdown({} as never)).toThrow(/report/);
     expect(() => renderReportHtml(null as never)).toThrow(/report/);

@@ -156,6 +156,24 @@ describe('renderControlChartSvg', () => {
     expect(up(renderControlChartSvg(chart, { lowerBound: 0 })).getAttribute('data-clamped')).toBeNull();
   });
 
+  it('labels as many points as fit, evenly, first and last always, and no two labels touch', () => {
+    for (const n of [1, 2, 5, 9, 12, 31, 60]) {
+      const c = xmrChart(Array.from({ length: n }, (_, i) => (i * 7) % 5));
+      const labels = Array.from({ length: n }, (_, i) => `2016-03-${String(i + 1).padStart(2, '0')}`);
+      const texts = elements(parseXml(renderControlChartSvg(c, { labels, width: 640 })), 'text').filter((t) => labels.includes(t.textContent ?? ''));
+      const shown = texts.map((t) => labels.indexOf(t.textContent!));
+      expect(shown[0]).toBe(0);
+      expect(shown.at(-1)).toBe(n - 1);
+      if (n <= 5) expect(shown).toHaveLength(n);
+      if (n > 2) expect(new Set(shown.slice(1, -1).map((v, i, a) => (i === 0 ? v : v - a[i - 1]!))).size).toBeLessThanOrEqual(1);
+      const spans = texts.map((t) => {
+        const x0 = num(t, 'x'), w = (t.textContent!.length * 5.6), a = t.getAttribute('text-anchor');
+        return a === 'start' ? [x0, x0 + w] : a === 'end' ? [x0 - w, x0] : [x0 - w / 2, x0 + w / 2];
+      });
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]!).toBeGreaterThan(spans[i - 1]![1]!);
+    }
+  });
+
   it('refuses a bound that is not a finite number', () => {
     expect(() => renderControlChartSvg(chart, { lowerBound: Number.NaN })).toThrow(/options.lowerBound/);
     expect(() => renderControlChartSvg(chart, { upperBound: '100' as unknown as number })).toThrow(/options.upperBound/);
