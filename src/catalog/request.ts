@@ -211,9 +211,10 @@ export interface ServiceRequestInputOptions {
  * @param itemId - The requested item.
  * @param options - `at` (required), `id`, `requestedFor`, `policies`.
  * @returns The input, ready for {@link openServiceRequest}.
- * @throws {@link core!ItsmError} `invalid_argument` for an unknown item, a missing or bad `at`, options of the wrong
- * shape, an approval policy or
- * fulfilment definition the item names but that cannot be found.
+ * @throws {@link core!ItsmError} `invalid_argument` for an unknown item, a missing `at`, options that are not an
+ * object (`id` / `requestedFor` not strings, `policies` not a list of policies), an approval policy or fulfilment
+ * definition the item names but that cannot be found; `invalid_instant` for a bad `at`; `invalid_definition` for a
+ * catalogue not made by `createCatalog` that is not valid.
  * @example
  * ```ts
  * const r = openServiceRequest(serviceRequestInput(catalog, 'laptop', { at: '2026-03-09T09:00:00Z', requestedFor: 'kim', policies }));

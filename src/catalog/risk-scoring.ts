@@ -62,6 +62,8 @@ const level = (likelihood: number, impact: number): RiskEntryLevel => ({ likelih
  *
  * @param risk - A risk of the register.
  * @returns Its inherent and residual levels.
+ * @throws {@link core!ItsmError} `invalid_argument` when `risk` is not an object; `invalid_definition` when its
+ * `id`, `likelihood`, `impact` (whole numbers 1-5) or `controls` (`by` 1-4) are not valid, so no score is NaN.
  * @example
  * ```ts
  * scoreRiskEntry({ ...risk, likelihood: 4, impact: 5, controls: [{ description: 'failover', reduces: 'impact', by: 2 }] }).residual;
@@ -140,7 +142,9 @@ export interface RiskHeatMap {
  * @param register - The risk register.
  * @param options - `basis` (default `residual`) and `includeClosed` (default `false`).
  * @returns The counts, indexed `[likelihood - 1][impact - 1]`, and their total.
- * @throws {@link core!ItsmError} `invalid_argument` for options that are not an object or an unknown basis.
+ * @throws {@link core!ItsmError} `invalid_argument` for a `register` or options that are not objects, an unknown
+ * basis or a non-boolean `includeClosed`; `invalid_definition` (every issue) for a register not made by
+ * `createRiskRegister` that is not a valid one.
  * @example
  * ```ts
  * const { counts } = riskHeatMap(register, { basis: 'inherent' });
@@ -197,7 +201,8 @@ export interface OverdueRiskReview {
  * @param register - The risk register.
  * @param asOf - The instant to judge at ("now" is a parameter).
  * @returns The overdue reviews.
- * @throws {@link core!ItsmError} `invalid_instant` for a bad `asOf`.
+ * @throws {@link core!ItsmError} `invalid_instant` for a bad `asOf`; `invalid_argument` for a `register` that is not
+ * an object; `invalid_definition` (every issue) for a register not made by `createRiskRegister` that is not a valid one.
  * @example
  * ```ts
  * overdueRiskReviews(register, '2026-07-01T00:00:00Z').map((r) => r.id);
@@ -277,7 +282,9 @@ export interface TouchedRisk {
  * @param change - The change's `cis` and `services`.
  * @param options - `catalog`, `includeClosed`.
  * @returns The touched risks with their scores and the reasons.
- * @throws {@link core!ItsmError} `invalid_argument` for a change or options that are not objects.
+ * @throws {@link core!ItsmError} `invalid_argument` for a register, change, options or `options.catalog` that is not
+ * an object, `cis` / `services` that are not lists of strings, a non-boolean `includeClosed`; `invalid_definition`
+ * (every issue) for a register or catalogue not made by `createRiskRegister` / `createCatalog` that is not valid.
  * @example
  * ```ts
  * risksForChange(register, { cis: ['ldap-1'] }, { catalog }).map((r) => r.risk.id);

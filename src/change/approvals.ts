@@ -170,7 +170,8 @@ export function policyOf(p: ApprovalPolicy, field = 'policy'): ApprovalPolicy {
  * @param policies - Candidate policies, most specific first.
  * @param change - The change's model and risk level.
  * @returns The policy, or null.
- * @throws {@link core!ItsmError} `invalid_definition` for an invalid policy.
+ * @throws {@link core!ItsmError} `invalid_definition` for an invalid policy; `invalid_argument` when `policies` is not a
+ * list, one of them or `change` is not an object, or reading them throws (a getter, a Proxy trap).
  * @example
  * ```ts
  * selectApprovalPolicy([emergencyCab, highRiskCab, peerReview], { model: 'normal', riskLevel: 'high' })?.id; // 'high-risk'
@@ -237,7 +238,13 @@ function readInputs(votes: unknown, change: unknown, options: unknown): { votes:
   const edits: Array<{ at: number; fields: string[] }> = [];
   const c = (change ?? {}) as Record<string, unknown>;
   if (change === null || typeof change !== 'object') issues.push({ code: 'invalid_type', path: ['change'], message: `${describeValue(change)} is not a change; pass { model?, riskLevel?, edits? }` });
-  else if (c['edits'] !== undefined) {
+  else {
+    for (const field of ['model', 'riskLevel'] as const) {
+      const v = c[field];
+      if (v !== undefined && typeof v !== 'string') issues.push({ code: 'invalid_type', path: ['change', field], message: `${describeValue(v)} is not a ${field === 'model' ? 'change model' : 'risk level'} (a string)` });
+    }
+  }
+  if (change !== null && typeof change === 'object' && c['edits'] !== undefined) {
     if (!Array.isArray(c['edits'])) issues.push({ code: 'invalid_type', path: ['change', 'edits'], message: `${describeValue(c['edits'])} is not a list of edits` });
     else (c['edits'] as unknown[]).forEach((e: unknown, i) => {
       const o = (e ?? {}) as Record<string, unknown>;

@@ -1,8 +1,4 @@
-export type { Refusal, LifecycleRule } from '../lifecycle/refusal.js';
-export type { LifecycleHistoryEntry } from '../lifecycle/history.js';
-export type { LifecycleStep, LifecycleSnapshotLike } from '../lifecycle/kit.js';
-export type { LifecycleMachine, LifecycleSnapshot } from '../lifecycle/machine.js';
-export type { TransitionTable } from '../lifecycle/spec.js';
+export type * from '../lifecycle/public.js';
 export type {
   IncidentState, HoldReason, MajorIncidentStatus, IncidentFieldValue, IncidentInput, IncidentContext,
 } from './types.js';

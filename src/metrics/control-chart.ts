@@ -179,7 +179,7 @@ function finiteOption(v: unknown, field: string, positive: boolean): number | un
  * @param values - The series in time order (finite numbers; not mutated).
  * @param options - The rule set, and a center and sigma from a baseline period if not from these values.
  * @returns The center, sigma and every rule's hits.
- * @throws {@link core!ItsmError} `invalid_argument` for non-finite values, an unknown rule set or a sigma that is not positive.
+ * @throws {@link core!ItsmError} `invalid_argument` for non-finite values (or beyond ±1e150), an unknown rule set or a sigma that is not positive.
  * @example
  * ```ts
  * const r = detectSignals([10, 11, 9, 10, 25], { rules: 'nelson', center: 10, sigma: 1 });
@@ -278,7 +278,7 @@ export interface XmrChart {
  * @param values - The series in time order (finite numbers; not mutated).
  * @param options - The rule set and the baseline length.
  * @returns The limits and the points with their signals; limits `null` below two values.
- * @throws {@link core!ItsmError} `invalid_argument` for non-finite values, an unknown rule set or a baseline below 2.
+ * @throws {@link core!ItsmError} `invalid_argument` for non-finite values (or beyond ±1e150), an unknown rule set or a baseline below 2.
  * @example
  * ```ts
  * const chart = xmrChart([39, 41, 40, 43, 38, 55]);

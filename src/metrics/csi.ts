@@ -140,7 +140,7 @@ export interface CsiProgressOptions {
  * @param entry - A validated entry.
  * @param options - `asOf`, to judge overdue.
  * @returns Progress, direction, achieved and overdue.
- * @throws {@link core!ItsmError} `invalid_instant` for an unreadable `asOf`.
+ * @throws {@link core!ItsmError} `invalid_argument` for an entry that is not a CSI register entry (the issues listed), `invalid_instant` for an unreadable `asOf`.
  * @example
  * ```ts
  * csiProgress({ ...entry, baseline: 30, target: 12, current: 21 }).value; // 0.5
@@ -248,7 +248,7 @@ export interface PeriodComparison {
  * @param after - Later values in time order.
  * @param options - Alpha, rules, and which direction is better.
  * @returns The difference, whether it is supported, and by what.
- * @throws {@link core!ItsmError} `invalid_argument` for non-finite values.
+ * @throws {@link core!ItsmError} `invalid_argument` for non-finite values (or beyond ±1e150).
  * @example
  * ```ts
  * comparePeriods([30, 32, 29, 31, 30, 33], [22, 21, 23, 20]).direction; // 'improved'

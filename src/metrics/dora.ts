@@ -74,7 +74,7 @@ export interface DeploymentFrequency {
  * @param deployments - Production deployments (not mutated).
  * @param options - Field, range, zone, grouping.
  * @returns Per-day rate, bucket, and counts per group / period.
- * @throws {@link core!ItsmError} `invalid_argument` for a range that ends before it starts.
+ * @throws {@link core!ItsmError} `invalid_argument` for a range that ends before it starts or a deployment that is not an object.
  * @example
  * ```ts
  * deploymentFrequency([{ deployedAt: '2026-03-02T10:00:00Z' }], { from: '2026-03-01T00:00:00Z', to: '2026-03-08T00:00:00Z' }).bucket; // 'weekly'
@@ -175,7 +175,7 @@ export interface LeadTimeOptions<T> extends MetricGroupingOptions<T> {
  * @param deployments - Deployments with their commits (not mutated).
  * @param options - Fields, unit of count, grouping.
  * @returns {@link DurationMetrics} with `value` the median.
- * @throws {@link core!ItsmError} `invalid_instant` for an unreadable instant.
+ * @throws {@link core!ItsmError} `invalid_argument` for a deployment that is not an object or `commits` that is not a list, `invalid_instant` for an unreadable instant.
  * @example
  * ```ts
  * leadTimeForChanges([{ deployedAt: '2026-03-02T12:00:00Z', commits: ['2026-03-02T10:00:00Z'] }]).value; // 7200000
@@ -271,7 +271,7 @@ export interface ChangeFailureRate extends RateMetric {
  * @param incidents - Incidents with links to deployments (not mutated).
  * @param options - Id fields and grouping (of deployments).
  * @returns The rate with `hits` = failed deployments, and the incident link counts.
- * @throws {@link core!ItsmError} `invalid_argument` for lists that are not arrays.
+ * @throws {@link core!ItsmError} `invalid_argument` for lists that are not arrays or entries that are not objects.
  * @example
  * ```ts
  * changeFailureRate([{ id: 'd1' }, { id: 'd2' }], [{ deploymentId: 'd1' }, { deploymentId: 'd1' }]).value; // 0.5
@@ -364,7 +364,7 @@ export interface ReworkRateOptions<T> extends MetricGroupingOptions<T> {
  * @param deployments - Deployments (not mutated).
  * @param options - The flag and grouping.
  * @returns The rate overall and per group.
- * @throws {@link core!ItsmError} `invalid_argument` for a flag that is not boolean.
+ * @throws {@link core!ItsmError} `invalid_argument` for a flag that is not boolean or a deployment that is not an object.
  * @example
  * ```ts
  * deploymentReworkRate([{ unplanned: true }, { unplanned: false }, { unplanned: false }]).value; // 1/3

@@ -249,7 +249,7 @@ export function optionsArg<O extends object>(options: O | undefined, example: st
  * @param records - The records (not mutated).
  * @param options - Fields, grouping, calendar, `now`, quantiles.
  * @returns The metrics overall, and per group with `by` / `period`; `value: null` with `reason: 'insufficient_data'` when nothing completed.
- * @throws {@link core!ItsmError} `invalid_argument` for bad options, `invalid_instant` for an unreadable instant.
+ * @throws {@link core!ItsmError} `invalid_argument` for bad options or a record that is not an object, `invalid_instant` for an unreadable instant.
  * @example
  * ```ts
  * const mttr = durationMetrics(incidents, { start: 'openedAt', end: 'resolvedAt', by: 'priority', now: '2026-04-01T00:00:00Z' });
@@ -340,7 +340,7 @@ export interface TimeBetweenFailuresOptions<T> {
  * @param records - Failures (incidents, outages); not mutated.
  * @param options - Service, fields, measure, calendar.
  * @returns {@link DurationMetrics} over the intervals, overall and grouped by service.
- * @throws {@link core!ItsmError} `invalid_argument` / `invalid_instant` for unreadable input.
+ * @throws {@link core!ItsmError} `invalid_argument` / `invalid_instant` for unreadable input (a record that is not an object, say).
  * @example
  * ```ts
  * timeBetweenFailures(outages, { service: 'service', start: 'from', end: 'to', measure: 'mtbf' }).groups;

@@ -57,7 +57,13 @@ export function probabilitiesArg(list: unknown, field: string): number[] {
   return out;
 }
 
-/** Copies finite numbers into a Float64Array, throwing on anything else. @internal */
+/**
+ * The largest magnitude a metric value may have: sums, differences and squares of such values (means, moving
+ * ranges, variances) stay finite. @internal
+ */
+export const MAX_MAGNITUDE = 1e150;
+
+/** Copies finite numbers (of magnitude at most {@link MAX_MAGNITUDE}) into a Float64Array, throwing on anything else. @internal */
 export function finiteValues(values: readonly number[] | ArrayLike<number>, field = 'values'): Float64Array {
   if (!Array.isArray(values) && !(ArrayBuffer.isView(values) && !(values instanceof DataView))) {
     throw new ItsmError('invalid_argument', `${field}: ${describeValue(values)} is not a list of numbers.`, { details: { field } });
@@ -67,6 +73,9 @@ export function finiteValues(values: readonly number[] | ArrayLike<number>, fiel
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       throw new ItsmError('invalid_argument', `${field}[${i}]: ${describeValue(v)} is not a finite number.`, { details: { field, index: i } });
+    }
+    if (v > MAX_MAGNITUDE || v < -MAX_MAGNITUDE) {
+      throw new ItsmError('invalid_argument', `${field}[${i}]: ${describeValue(v)} is beyond ±1e150, the largest magnitude a metric value may have (its square would overflow).`, { details: { field, index: i } });
     }
     out[i] = v;
   }
@@ -198,7 +207,7 @@ export function quantileSelect(a: Float64Array, p: number, method: QuantileMetho
  * @param p - The probability, from 0 to 1.
  * @param options - The definition (default `'R-7'`).
  * @returns The quantile, or `null` for no values.
- * @throws {@link core!ItsmError} `invalid_argument` for a non-finite value, `p` outside [0, 1] or an unknown method.
+ * @throws {@link core!ItsmError} `invalid_argument` for a non-finite value (or one beyond ±1e150), `p` outside [0, 1] or an unknown method.
  * @example
  * ```ts
  * quantile([1, 2, 3, 4], 0.5);                    // 2.5

@@ -51,7 +51,7 @@ export interface FirstContactResolution {
  * @param records - Contacts or incidents (not mutated).
  * @param options - Fields and grouping (periods by `periodBy` only).
  * @returns Gross and net rates, overall and per group.
- * @throws {@link core!ItsmError} `invalid_argument` for a value that is not a boolean.
+ * @throws {@link core!ItsmError} `invalid_argument` for a value that is not a boolean or a record that is not an object.
  * @example
  * ```ts
  * firstContactResolution([{ resolvedOnFirstContact: true }, { resolvedOnFirstContact: false }]).value; // 0.5
@@ -106,7 +106,7 @@ export interface ReopenRateOptions<T> extends MetricGroupingOptions<T> {
  * @param records - Incidents (not mutated).
  * @param options - Fields, look-back window, grouping.
  * @returns The rate overall and per group; unresolved and out-of-window items in `nExcluded`.
- * @throws {@link core!ItsmError} `invalid_argument` for a look-back without `now`, or bad values.
+ * @throws {@link core!ItsmError} `invalid_argument` for a look-back without `now`, bad values or a record that is not an object.
  * @example
  * ```ts
  * reopenRate(incidents, { now: '2026-04-01T00:00:00Z', lookBackMs: 30 * 86_400_000 }).value;
@@ -153,7 +153,7 @@ export interface FlagRateOptions<T> extends MetricGroupingOptions<T> {
  * @param records - Incidents (not mutated).
  * @param options - The field (default `'reassignmentCount'`) and grouping.
  * @returns The rate overall and per group.
- * @throws {@link core!ItsmError} `invalid_argument` for a value that is not a boolean or count.
+ * @throws {@link core!ItsmError} `invalid_argument` for a value that is not a boolean or count, or a record that is not an object.
  * @example
  * ```ts
  * reassignmentRate([{ reassignmentCount: 0 }, { reassignmentCount: 2 }]).value; // 0.5
@@ -178,7 +178,7 @@ export function reassignmentRate<T>(records: readonly T[], options?: FlagRateOpt
  * @param records - Incidents (not mutated).
  * @param options - The field (default `'escalated'`) and grouping.
  * @returns The rate overall and per group.
- * @throws {@link core!ItsmError} `invalid_argument` for a value that is not a boolean or count.
+ * @throws {@link core!ItsmError} `invalid_argument` for a value that is not a boolean or count, or a record that is not an object.
  * @example
  * ```ts
  * escalationRate([{ escalated: true }, { escalated: false }]).value; // 0.5

@@ -323,8 +323,8 @@ function samplesArg(series: unknown): Sample[] {
     const s = series[i] as SloSample | null | undefined;
     if (s === null || typeof s !== 'object') throw new ItsmError('invalid_argument', `series[${i}]: ${describeValue(s)} is not a sample { at, good, total }.`, { details: { field: 'series', index: i } });
     const good = s.good, total = s.total;
-    if (typeof good !== 'number' || typeof total !== 'number' || !(good >= 0) || !(total >= good) || !Number.isFinite(total)) {
-      throw new ItsmError('invalid_argument', `series[${i}]: good ${describeValue(good)} and total ${describeValue(total)} must be counts with 0 <= good <= total.`, { details: { field: 'series', index: i } });
+    if (typeof good !== 'number' || typeof total !== 'number' || !(good >= 0) || !(total >= good) || !(total <= Number.MAX_SAFE_INTEGER)) {
+      throw new ItsmError('invalid_argument', `series[${i}]: good ${describeValue(good)} and total ${describeValue(total)} must be counts with 0 <= good <= total <= 2^53.`, { details: { field: 'series', index: i } });
     }
     out[i] = { t: toEpochMs(s.at, `series[${i}].at`), good, total };
   }
@@ -445,7 +445,7 @@ function nowOf(samples: readonly Sample[], now: Instant | undefined): number {
  * @param series - Good / total counts per interval (not mutated).
  * @param options - `now` and the objective.
  * @returns The budget figures.
- * @throws {@link core!ItsmError} `invalid_argument` for counts that are not `0 <= good <= total`.
+ * @throws {@link core!ItsmError} `invalid_argument` for counts that are not `0 <= good <= total <= 2^53`, options that are not an object, or an SLO whose period is not positive and at most 100 years.
  * @example
  * ```ts
  * errorBudget({ target: 0.99, periodMs: 30 * 86_400_000 }, [{ at: '2026-03-01T00:00:00Z', good: 995, total: 1000 }], { now: '2026-03-02T00:00:00Z' }).remainingFraction; // 0.5
@@ -510,7 +510,7 @@ export interface BurnRate {
  * @param windowMs - The window length.
  * @param options - `now` and the objective.
  * @returns The rate and its counts.
- * @throws {@link core!ItsmError} `invalid_argument` for a window that is not positive.
+ * @throws {@link core!ItsmError} `invalid_argument` for a window that is not positive, options that are not an object, or an SLO period that is not positive and at most 100 years.
  * @example
  * ```ts
  * burnRate({ target: 0.999, periodMs: 30 * 86_400_000 }, series, 3_600_000, { now }).value;
@@ -627,7 +627,7 @@ export interface BurnRateAlertReport {
  * @param series - Good / total counts per interval (or per timeslice).
  * @param options - `now` and the rules.
  * @returns Every rule with its factor, the two burn rates and whether it fires.
- * @throws {@link core!ItsmError} `invalid_argument` for a rule whose windows or share are not positive.
+ * @throws {@link core!ItsmError} `invalid_argument` for a rule whose windows are not finite and at least 1 ms or whose share is not in (0, 1], options that are not an object, or an SLO period that is not positive and at most 100 years.
  * @example
  * ```ts
  * evaluateBurnRateAlerts({ target: 0.999, periodMs: 30 * 86_400_000 }, series, { now: '2026-03-02T10:00:00Z' }).severity;

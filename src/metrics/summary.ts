@@ -81,7 +81,7 @@ function clampMean(mean: number, min: number, max: number): number {
  * @param values - Finite numbers (not mutated).
  * @param options - Quantiles to add and the quantile definition.
  * @returns The summary; every statistic `null` (with `reason: 'insufficient_data'`) for no values.
- * @throws {@link core!ItsmError} `invalid_argument` for a non-finite value, a probability outside [0, 1] or an unknown method.
+ * @throws {@link core!ItsmError} `invalid_argument` for a non-finite value (or one beyond ±1e150), a probability outside [0, 1] or an unknown method.
  * @example
  * ```ts
  * summarize([4, 1, 3, 2], { quantiles: [0.9] }); // { n: 4, mean: 2.5, median: 2.5, quantiles: { '0.9': 3.7 }, ... }

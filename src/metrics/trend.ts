@@ -46,6 +46,11 @@ export interface MannKendallResult {
   readonly reason?: 'insufficient_data';
 }
 
+/** The most values {@link mannKendall} takes (its cost grows with the square of the count). */
+const MAX_MANN_KENDALL = 20_000;
+/** The most points {@link theilSen} takes (it keeps every pairwise slope: 8 M at this count). */
+const MAX_THEIL_SEN = 4_000;
+
 /**
  * The Mann-Kendall test for a monotone trend in a series (values in time order).
  *
@@ -57,7 +62,7 @@ export interface MannKendallResult {
  * @param values - The series (finite numbers, in time order; not mutated).
  * @param options - `alpha` (default 0.05).
  * @returns S, its variance, z, p, tau and the trend.
- * @throws {@link core!ItsmError} `invalid_argument` for a non-finite value or alpha outside (0, 1).
+ * @throws {@link core!ItsmError} `invalid_argument` for a non-finite value (or one beyond ±1e150), alpha outside (0, 1), or more than 20,000 values.
  * @example
  * ```ts
  * mannKendall([5, 4, 4, 2, 1]).trend; // 'decreasing'
@@ -73,6 +78,7 @@ export function mannKendall(values: readonly number[], options: MannKendallOptio
     }
     const x = finiteValues(values);
     const n = x.length;
+    if (n > MAX_MANN_KENDALL) throw new ItsmError('invalid_argument', `values: ${n} values is more than the ${MAX_MANN_KENDALL} the Mann-Kendall test takes (its cost grows with the square); aggregate them first (one value per day or week).`, { details: { field: 'values' } });
     if (n < 2) return { n, s: 0, variance: 0, z: 0, p: 1, tau: 0, trend: 'no trend', reason: 'insufficient_data' };
     let s = 0;
     for (let i = 0; i < n - 1; i++) {
@@ -140,7 +146,7 @@ export interface TheilSenResult {
  *
  * @param data - A series (x = 0, 1, 2, ...) or `{ x, y }` points (not mutated).
  * @returns The slope and intercept (`null` with fewer than two distinct x).
- * @throws {@link core!ItsmError} `invalid_argument` for non-finite numbers.
+ * @throws {@link core!ItsmError} `invalid_argument` for non-finite numbers (or beyond ±1e150), more than 4,000 points, or a fit that overflows.
  * @example
  * ```ts
  * theilSen([1, 2, 4, 5]);                            // { slope: 1.41666..., intercept: 0.875, n: 4 }
@@ -163,18 +169,24 @@ export function theilSen(data: readonly number[] | readonly TrendPoint[]): Theil
       xs = new Float64Array(n);
       for (let i = 0; i < n; i++) xs[i] = i;
     }
-    const slopes: number[] = [];
+    if (n > MAX_THEIL_SEN) throw new ItsmError('invalid_argument', `data: ${n} points is more than the ${MAX_THEIL_SEN} Theil-Sen takes (it keeps every pairwise slope); aggregate them first.`, { details: { field: 'data' } });
+    const all = new Float64Array((n * (n - 1)) / 2);
+    let k = 0;
     for (let i = 0; i < n - 1; i++) {
       for (let j = i + 1; j < n; j++) {
         const dx = xs[j]! - xs[i]!;
-        if (dx !== 0) slopes.push((ys[j]! - ys[i]!) / dx);
+        if (dx !== 0) all[k++] = (ys[j]! - ys[i]!) / dx;
       }
     }
-    if (slopes.length === 0) return { slope: null, intercept: null, n, reason: 'insufficient_data' };
-    const sorted = Float64Array.from(slopes).sort();
+    if (k === 0) return { slope: null, intercept: null, n, reason: 'insufficient_data' };
+    const sorted = all.subarray(0, k).sort();
     const slope = quantileSorted(sorted, 0.5, 'R-7')!;
     const my = quantileSorted(Float64Array.from(ys).sort(), 0.5, 'R-7')!;
     const mx = quantileSorted(Float64Array.from(xs).sort(), 0.5, 'R-7')!;
-    return { slope, intercept: my - slope * mx, n };
+    const intercept = my - slope * mx;
+    if (!Number.isFinite(slope) || !Number.isFinite(intercept)) {
+      throw new ItsmError('invalid_argument', 'data: the fitted line overflows (x values far closer together than the y values are apart); rescale x or y.', { details: { field: 'data' } });
+    }
+    return { slope, intercept, n };
   });
 }

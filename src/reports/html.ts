@@ -82,7 +82,9 @@ section { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; paddi
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
 th { background: #edf2f7; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.date, th { white-space: nowrap; }
+td.long { min-width: 16rem; }
 .chart svg { display: block; width: 100%; min-width: 640px; max-width: 960px; height: auto; }
 figure { margin: 16px 0 24px; }
 figcaption { color: #4a5568; font-size: 0.9rem; max-width: 60rem; margin-top: 4px; }
@@ -95,6 +97,7 @@ figcaption { color: #4a5568; font-size: 0.9rem; max-width: 60rem; margin-top: 4p
 `;
 
 const NUMERIC = /^[-–\d.,% ()h]+$|^\d/;
+const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 
 /**
  * Renders a service report as one self-contained HTML page: inline CSS, the charts as inline SVG (a control
@@ -171,7 +174,7 @@ export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptio
       out.push(`<div class="scroll${t.rows.length > 12 ? ' tall' : ''}"><table>`, `<thead><tr>${t.head.map((h) => `<th scope="col">${escapeXml(h)}</th>`).join('')}</tr></thead>`, '<tbody>');
       for (const r of t.rows) {
         out.push(`<tr>${r.map((c, i) => {
-          const cls = t.title === 'Trend flags' && i === 2 ? ` class="flag-${c}"` : i > 0 && NUMERIC.test(c) ? ' class="num"' : '';
+          const cls = t.title === 'Trend flags' && i === 2 ? ` class="flag-${c}"` : i > 0 && NUMERIC.test(c) ? ' class="num"' : DATE.test(c) ? ' class="date"' : c.length > 40 ? ' class="long"' : '';
           return `<td${cls}>${escapeXml(c)}</td>`;
         }).join('')}</tr>`);
       }

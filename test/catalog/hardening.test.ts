@@ -2,6 +2,7 @@
 // caller's throwing getter or Proxy trap becomes `invalid_argument` (K1); a catalogue or risk register not made
 // by createCatalog / createRiskRegister is validated, and options are checked (K7); structured fields of the
 // wrong shape are refused by name (K8); no NaN or Infinity comes out of risk scoring (K9).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ItsmError } from 'itsm-kit';
 import {
@@ -151,6 +152,15 @@ describe('catalog entry points under hostile input (issue 8)', () => {
       expect(e.code).toBe('invalid_definition');
       expect(e.issues[0]!.path[0]).toBe('risk');
     }
+    // Any factor values: either a refusal (ItsmError) or finite scores in 1..25.
+    fc.assert(fc.property(fc.anything(), fc.anything(), fc.anything(), (likelihood, impact, by) => {
+      try {
+        const s = scoreRiskEntry(entry('R9', { likelihood, impact, controls: [{ description: 'x', reduces: 'impact', by }] }));
+        for (const l of [s.inherent, s.residual]) expect(Number.isInteger(l.score) && l.score >= 1 && l.score <= 25).toBe(true);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ItsmError);
+      }
+    }), { seed: 12345, numRuns: 300 });
     // An entry with only what scoring needs is still scored.
     expect(scoreRiskEntry({ id: 'R9', likelihood: 4, impact: 5, controls: [{ description: 'x', reduces: 'likelihood', by: 2 }] } as never).residual).toEqual({ likelihood: 2, impact: 5, score: 10, rating: 'high' });
   });

@@ -1,6 +1,7 @@
 // Regression tests for the hardening findings of issue 8 in the change module (test/hardening/KNOWN.md): a
 // caller's throwing getter or Proxy trap becomes `invalid_argument` (K1), a safe function never throws, and
 // selectApprovalPolicy checks the shape of its arguments (K3).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ItsmError } from 'itsm-kit';
 import {
@@ -113,6 +114,22 @@ describe('change entry points under hostile input (issue 8)', () => {
     expect(itsmErrorOf(() => selectApprovalPolicy([null as never], { model: 'normal' })).message).toMatch(/^policies\[0\]: null is not an approval policy/);
     expect(itsmErrorOf(() => selectApprovalPolicy([policy], null as never)).message).toMatch(/^change: null/);
     expect(selectApprovalPolicy([policy], { model: 'normal', riskLevel: 'high' })).toBe(policy);
+  });
+
+  it('answers any probe of findChangeConflicts with conflicts or an ItsmError, never a plain Error (K1, fast-check)', () => {
+    // Traps are picked by index: fast-check itself reads properties of the values it generates.
+    const traps = [throwingProxy(), throwingProxy([]), throwingGetters('length', '0')];
+    const field = fc.oneof(fc.anything(), fc.nat({ max: traps.length - 1 }).map((i) => ({ trap: i })));
+    fc.assert(fc.property(fc.constantFrom('id', 'plannedStart', 'plannedEnd', 'cis', 'assignee', 'state'), field, (key, generated) => {
+      const t = generated !== null && typeof generated === 'object' && 'trap' in generated ? (generated as { trap: unknown }).trap : undefined;
+      const value = typeof t === 'number' && Object.keys(generated as object).length === 1 ? traps[t] : generated;
+      try {
+        const conflicts = findChangeConflicts(schedule, { ...probe, [key]: value } as never);
+        for (const c of conflicts) expect(Number.isFinite(c.overlap.start.getTime()) && Number.isFinite(c.overlap.end.getTime())).toBe(true);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ItsmError);
+      }
+    }), { seed: 12345, numRuns: 300 });
   });
 
   it('refuses a schedule that only looks like one built by createChangeSchedule', () => {

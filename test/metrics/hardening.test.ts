@@ -56,6 +56,15 @@ const series = () => Array.from({ length: 24 }, (_, i) => ({ at: T0 + i * H, goo
 const entry = { id: 'CSI-1', title: 'Raise FCR', baseline: 0.6, target: 0.75, current: 0.7, owner: 'sd', status: 'in_progress' as const, due: '2026-09-30' };
 
 describe('metrics under hostile input (issue 8)', () => {
+  it('bounds the cost of the quadratic trend statistics by refusing long series (class 7)', () => {
+    const long = Array.from({ length: 20_001 }, (_, i) => i % 7);
+    const t = performance.now();
+    expect(thrown(() => metrics.mannKendall(long)).message).toMatch(/more than the 20000/);
+    expect(thrown(() => metrics.theilSen(long.slice(0, 4_001))).message).toMatch(/more than the 4000/);
+    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(metrics.theilSen(long.slice(0, 300)).n).toBe(300);
+  });
+
   it('turns a throwing getter, Proxy trap or valueOf of the caller into invalid_argument at every entry point (K1)', () => {
     const calls: Array<[string, () => unknown]> = [
       ['quantile', () => quantile(throwingProxy() as never, 0.5)],
@@ -162,7 +171,7 @@ describe('metrics under hostile input (issue 8)', () => {
     expect(thrown(() => burnRate(slo, [null as never], H)).message).toMatch(/^series\[0\]: null is not a sample/);
   });
 
-  it('returns no NaN, Infinity or Invalid Date: an unbounded SLO period or tiny alert window is refused (K9)', () => {
+  it('returns no NaN, Infinity or Invalid Date: an unbounded SLO period, a tiny alert window or overflowing values are refused (K9)', () => {
     for (const periodMs of [Infinity, Number.MAX_VALUE, 1e300, NaN, -1]) {
       const e = thrown(() => errorBudget({ target: 0.99, periodMs }, series()));
       expect(e.code).toBe('invalid_argument');
@@ -171,6 +180,21 @@ describe('metrics under hostile input (issue 8)', () => {
     }
     expect(thrown(() => evaluateBurnRateAlerts(slo, series(), { windows: [{ severity: 'page', budgetShare: 0.02, longWindowMs: 1e-300, shortWindowMs: 1e-300 }] })).code).toBe('invalid_argument');
     expect(thrown(() => csiProgress({ ...entry, baseline: new Map() as never, current: new Set() as never })).code).toBe('invalid_argument');
+    // values whose sums, ranges or squares would overflow are refused, not turned into Infinity
+    const huge = [1e308, -1e308, 1e308];
+    for (const [name, call] of [
+      ['quantile', () => quantile(huge, 0.3)],
+      ['summarize', () => summarize(huge)],
+      ['xmrChart', () => metrics.xmrChart(huge)],
+      ['detectSignals', () => metrics.detectSignals(huge)],
+      ['mannKendall', () => metrics.mannKendall(huge)],
+      ['theilSen', () => metrics.theilSen(huge)],
+      ['comparePeriods', () => metrics.comparePeriods(huge, huge)],
+    ] as const) expect(thrown(call).message, name).toMatch(/beyond ±1e150/);
+    expect(thrown(() => metrics.theilSen([{ x: 0, y: -1e150 }, { x: 5e-324, y: 1e150 }])).message).toMatch(/fitted line overflows/);
+    expect(thrown(() => burnRate(slo, [{ at: T0, good: 0, total: 1e308 }, { at: T0 + 1, good: 0, total: 1e308 }], H)).message).toMatch(/<= 2\^53/);
+    expect(nonFinite(summarize([1e150, -1e150, 1e150]))).toBe(false);
+    expect(nonFinite(metrics.xmrChart([1e150, -1e150, 1e150, -1e150]))).toBe(false);
     // the longest accepted period still gives real dates and finite figures
     const century = { target: 0.99, periodMs: 36_525 * D };
     expect(nonFinite(errorBudget(century, series()))).toBe(false);
