@@ -1,7 +1,8 @@
-import { ItsmError, validationError, type ValidationIssue } from '../core/errors.js';
+import { ItsmError, foreignError, validationError, type ValidationIssue } from '../core/errors.js';
 import { describeValue, quote } from '../core/describe.js';
 import { toEpochMs, type Instant } from '../core/instant.js';
-import { calendar24x7, isBusinessCalendar, type BusinessCalendar } from '../calendar/index.js';
+import { calendar24x7 } from '../calendar/calendar.js';
+import { isBusinessCalendar, type BusinessCalendar } from '../calendar/engine.js';
 import { SlaClock } from './clock.js';
 import { planClock, type ClockEnv, type ClockPlan } from './plan.js';
 import type { Fields } from '../core/condition.js';
@@ -282,7 +283,25 @@ export function evaluateTickets(definitions: readonly SlaDefinition[], tickets: 
     return { env, now, plans };
   });
   return (function* () {
+    // The caller's iterable (a database cursor, say) may itself fail: that ends the batch, as an ItsmError that
+    // says where, with the cursor's error as its cause. A bad ticket, by contrast, is one failed result.
     let position = 0;
-    for (const ticket of tickets as Iterable<unknown>) yield evaluateOne(plans, env, now, ticket, position++);
+    let iterator: Iterator<unknown>;
+    try {
+      iterator = (tickets as Iterable<unknown>)[Symbol.iterator]();
+    } catch (error) {
+      throw foreignError(error, 'tickets (its iterator)');
+    }
+    for (;;) {
+      let step: IteratorResult<unknown>;
+      try {
+        step = iterator.next();
+        if (step === null || typeof step !== 'object') throw new TypeError('the iterator returned a non-object');
+      } catch (error) {
+        throw foreignError(error, `tickets (reading ticket ${position})`);
+      }
+      if (step.done) return;
+      yield evaluateOne(plans, env, now, step.value, position++);
+    }
   })();
 }

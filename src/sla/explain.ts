@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/duration.js';
-import { formatInstant } from '../calendar/index.js';
+import { formatInstant } from '../calendar/format.js';
 import { ItsmError } from '../core/errors.js';
 import { argumentError } from '../core/messages.js';
 import type { SlaResult, SlaSegment } from './result.js';

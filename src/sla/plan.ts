@@ -1,6 +1,6 @@
 import { ItsmError } from '../core/errors.js';
 import { quote } from '../core/describe.js';
-import type { BusinessCalendar } from '../calendar/index.js';
+import type { BusinessCalendar } from '../calendar/engine.js';
 import type { CompiledSla } from './definition.js';
 
 /** What a clock needs besides its definition. */

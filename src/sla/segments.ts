@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '../calendar/index.js';
+import type { BusinessCalendar } from '../calendar/engine.js';
 import { businessMsIntervals } from '../calendar/internal.js';
 import type { SlaSegment } from './result.js';
 

@@ -3,7 +3,7 @@
 // projections), `retroactive.ts` (starts from a field's instant), `switching.ts` (definition switches),
 // `cycles.ts` (resets) and `snapshot.ts` (the result). One object per clock per ticket, updated in place: the
 // fold allocates nothing per event beyond the explanation it was asked for.
-import type { BusinessCalendar } from '../calendar/index.js';
+import type { BusinessCalendar } from '../calendar/engine.js';
 import type { CompiledSla } from './definition.js';
 import type { ClockEnv, ClockPlan } from './plan.js';
 import type { SlaCycle, SlaStage, SlaSwitch } from './result.js';

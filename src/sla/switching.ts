@@ -3,7 +3,8 @@
 import { ItsmError } from '../core/errors.js';
 import { describeValue, quote } from '../core/describe.js';
 import { getter, type Fields } from '../core/condition.js';
-import { withTimeZone, type BusinessCalendar } from '../calendar/index.js';
+import { withTimeZone } from '../calendar/retime.js';
+import type { BusinessCalendar } from '../calendar/engine.js';
 import type { CompiledSla } from './definition.js';
 import { closeCycle } from './cycles.js';
 import type { ClockState } from './state.js';

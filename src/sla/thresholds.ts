@@ -1,7 +1,7 @@
 // Targets and thresholds: the business ms of the target (fixed, or relative to the start), the warning
 // thresholds before it, and where each one is reached or projected.
 import { ItsmError } from '../core/errors.js';
-import { addBusinessDays } from '../calendar/index.js';
+import { addBusinessDays } from '../calendar/days.js';
 import { addBusinessMs, businessMsBetween } from '../calendar/internal.js';
 import { thresholdMs, type CompiledSla } from './definition.js';
 import type { ClockState } from './state.js';

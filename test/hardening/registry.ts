@@ -240,7 +240,7 @@ export const knownFindings: readonly KnownFinding[] = [
   // K1 (class 3): a getter, a Proxy trap, toString / valueOf or an iterator of the caller's value throws, and the
   // caller's own Error escapes instead of an ItsmError (no boundary like core's atBoundary / toSafe).
   ...each([
-    'evaluateTickets', 'serviceReport', 'renderReportMarkdown', 'renderReportHtml', 'renderControlChartSvg', 'renderSlaTimelineSvg',
+    'serviceReport', 'renderReportMarkdown', 'renderReportHtml', 'renderControlChartSvg', 'renderSlaTimelineSvg',
     'holidaysFromDateHolidays', 'calendarSpecWithHolidays',
   ], { issue: 'K1 (class 3): a throwing getter / Proxy trap of the argument escapes as a plain Error', kinds: ['threw', 'safe_threw'], when: hasTrap }),
 

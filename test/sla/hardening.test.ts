@@ -289,3 +289,25 @@ describe('issue 7 §5: one explanation text per cause, whichever path put the cl
     expect(r.segments.reduce((a, s) => a + s.businessMs, 0)).toBe(r.elapsedMs);
   });
 });
+
+describe('a ticket source that fails', () => {
+  it('ends the batch with an ItsmError naming the position when the iterable itself throws (a broken cursor)', () => {
+    const def = createSlaDefinition({ id: 'r', target: 'PT1H', calendar: '24x7', start: true, stop: { field: 'state', eq: 'done' } });
+    function* cursor() {
+      yield { id: 'ok', events: [] };
+      throw new Error('connection reset');
+    }
+    const seen: string[] = [];
+    let error: unknown = null;
+    try {
+      for (const r of evaluateTickets([def], cursor(), { now: 0 })) seen.push(r.id);
+    } catch (e) {
+      error = e;
+    }
+    expect(seen).toEqual(['ok']);
+    expect(error).toBeInstanceOf(ItsmError);
+    expect((error as ItsmError).code).toBe('invalid_argument');
+    expect((error as ItsmError).message).toMatch(/reading ticket 1/);
+    expect(((error as ItsmError).cause as Error).message).toBe('connection reset');
+  });
+});
