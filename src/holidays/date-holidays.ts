@@ -1,8 +1,9 @@
-import { ItsmError } from '../core/errors.js';
+import { atBoundary, ItsmError, validationError } from '../core/errors.js';
 import { argumentError, optionsNotObjectError } from '../core/messages.js';
 import { describeValue } from '../core/describe.js';
+import { issuesFromZod } from '../core/schema.js';
 import { isKnownTimeZone, offsetAt } from '../calendar/zone.js';
-import { parseRange, WEEKDAYS, type CalendarSpec, type Weekday } from '../calendar/spec.js';
+import { CalendarSpecSchema, parseRange, plainDataIssues, WEEKDAYS, type CalendarSpec, type Weekday } from '../calendar/spec.js';
 
 const DAY_MIN = 1440;
 const MINUTE_MS = 60_000;
@@ -160,7 +161,8 @@ function readYears(years: DateHolidaysOptions['years']): number[] {
  * @param hd - A `date-holidays` instance (`new Holidays('US')`), or anything shaped like {@link DateHolidaysLike}.
  * @param options - `years` (needed), `types`, `weekly`, `timeZone`.
  * @returns `{ holidays, overrides }`, sorted by date.
- * @throws {@link core!ItsmError} `invalid_argument` for missing years or a malformed instance; `unknown_time_zone`.
+ * @throws {@link core!ItsmError} `invalid_argument` for missing years or a malformed instance (also when a getter
+ * or a Proxy trap of the caller's value throws, the original kept as `cause`); `unknown_time_zone`.
  * @example
  * ```ts
  * import Holidays from 'date-holidays';
@@ -169,12 +171,23 @@ function readYears(years: DateHolidaysOptions['years']): number[] {
  * @category Holidays
  */
 export function holidaysFromDateHolidays(hd: DateHolidaysLike, options: DateHolidaysOptions = {}): DateHolidaysResult {
+  // A throwing getter / Proxy trap of the caller's values leaves as an ItsmError, never as the caller's own Error.
+  return atBoundary(() => readHolidays(hd, options));
+}
+
+function readTypes(types: DateHolidaysOptions['types']): Set<unknown> {
+  if (types === undefined) return new Set(['public', 'bank']);
+  if (!Array.isArray(types)) throw argumentError('options.types', types, 'a list of date-holidays types (such as ["public", "bank"])');
+  return new Set(types);
+}
+
+function readHolidays(hd: DateHolidaysLike, options: DateHolidaysOptions): DateHolidaysResult {
   if (hd === null || typeof hd !== 'object' || typeof hd.getHolidays !== 'function') {
     throw argumentError('hd', hd, 'a date-holidays instance (new Holidays("US"))');
   }
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ years, types?, weekly?, timeZone? }');
   const years = readYears(options.years);
-  const types = new Set(options.types ?? ['public', 'bank']);
+  const types = readTypes(options.types);
   const zone = options.timeZone ?? (typeof hd.getTimezones === 'function' ? hd.getTimezones()?.[0] : undefined);
   if (zone !== undefined && !isKnownTimeZone(zone)) {
     throw new ItsmError('unknown_time_zone', `options.timeZone: ${describeValue(zone)} is not an IANA time zone known to this platform; use a name such as "Europe/Berlin".`, { details: { field: 'options.timeZone' } });
@@ -240,7 +253,8 @@ export function holidaysFromDateHolidays(hd: DateHolidaysLike, options: DateHoli
  * @param hd - A `date-holidays` instance.
  * @param options - `years` (needed) and `types`; `weekly` and `timeZone` come from the spec.
  * @returns A new spec, ready for `createCalendar`.
- * @throws {@link core!ItsmError} as {@link holidaysFromDateHolidays}.
+ * @throws {@link core!ItsmError} `invalid_definition` listing every issue of an invalid spec (as `createCalendar`);
+ * `invalid_argument` for options that are not a plain object; otherwise as {@link holidaysFromDateHolidays}.
  * @example
  * ```ts
  * import Holidays from 'date-holidays';
@@ -249,17 +263,33 @@ export function holidaysFromDateHolidays(hd: DateHolidaysLike, options: DateHoli
  * @category Holidays
  */
 export function calendarSpecWithHolidays(spec: CalendarSpec, hd: DateHolidaysLike, options: DateHolidaysOptions = {}): CalendarSpec {
-  if (spec === null || typeof spec !== 'object' || typeof spec.timeZone !== 'string' || spec.weekly === null || typeof spec.weekly !== 'object') {
-    throw argumentError('spec', spec, 'a calendar spec { timeZone, weekly, ... }');
-  }
-  const { holidays, overrides } = holidaysFromDateHolidays(hd, { ...options, weekly: spec.weekly, timeZone: spec.timeZone });
+  return atBoundary(() => withHolidays(spec, hd, options));
+}
+
+/** Whether a value is a plain object (`{}` or `Object.create(null)`), not an array, a string or a class instance. */
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function withHolidays(spec: CalendarSpec, hd: DateHolidaysLike, options: DateHolidaysOptions | undefined): CalendarSpec {
+  // Checked before anything reads the options: a long string is refused at once, not spread key by key.
+  if (options !== undefined && !isPlainObject(options)) throw optionsNotObjectError('options', '{ years, types? }');
+  // The spec is validated as createCalendar would (every issue listed), and only the validated copy is read.
+  const plain = plainDataIssues(spec);
+  const r = CalendarSpecSchema.safeParse(spec);
+  if (!r.success || plain.length > 0) throw validationError('calendar spec', [...plain, ...(r.success ? [] : issuesFromZod(r.error))]);
+  const valid = r.data;
+  const opts = options ?? {};
+  const { holidays, overrides } = readHolidays(hd, { years: opts.years, types: opts.types, weekly: valid.weekly, timeZone: valid.timeZone });
   // The spec's own overrides win, and its own closed dates stay closed (an override would reopen them).
-  const own = new Set((spec.overrides ?? []).map((o) => o.date));
-  for (const h of spec.holidays ?? []) own.add(typeof h === 'string' ? h : h.date);
+  const own = new Set((valid.overrides ?? []).map((o) => o.date));
+  for (const h of valid.holidays ?? []) own.add(typeof h === 'string' ? h : h.date);
   const taken = (date: string): boolean => own.has(date) || own.has(`--${date.slice(5)}`);
   return {
-    ...spec,
-    holidays: [...(spec.holidays ?? []), ...holidays],
-    overrides: [...(spec.overrides ?? []), ...overrides.filter((o) => !taken(o.date))],
+    ...valid,
+    holidays: [...(valid.holidays ?? []), ...holidays],
+    overrides: [...(valid.overrides ?? []), ...overrides.filter((o) => !taken(o.date))],
   };
 }

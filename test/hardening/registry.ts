@@ -241,7 +241,6 @@ export const knownFindings: readonly KnownFinding[] = [
   // caller's own Error escapes instead of an ItsmError (no boundary like core's atBoundary / toSafe).
   ...each([
     'serviceReport', 'renderReportMarkdown', 'renderReportHtml', 'renderControlChartSvg', 'renderSlaTimelineSvg',
-    'holidaysFromDateHolidays', 'calendarSpecWithHolidays',
   ], { issue: 'K1 (class 3): a throwing getter / Proxy trap of the argument escapes as a plain Error', kinds: ['threw', 'safe_threw'], when: hasTrap }),
 
   // K8 (class 4): structured arguments read field by field without validation: a malformed field inside (a number
@@ -253,5 +252,4 @@ export const knownFindings: readonly KnownFinding[] = [
   })),
 
   // K9 (class 5): non-finite values in outputs from inputs that are not checked.
-  { name: 'calendarSpecWithHolidays', issue: 'K9 (class 5): the spec is not validated: Infinity in weekly hours is returned as is', kinds: ['non_finite'], when: differs('calendarSpecWithHolidays', 0) },
 ];
