@@ -1,4 +1,5 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
+import { checkChartShape, str } from './guard.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import type { XmrChart } from '../metrics/control-chart.js';
 import { coord, escapeXml, figure, sizeOption } from './svg.js';
@@ -83,10 +84,18 @@ const CHAR_W = 5.6;
  * @category Charts
  */
 export function renderControlChartSvg(chart: XmrChart, options: ControlChartSvgOptions = {}): string {
+  return atBoundary(() => controlChartSvg(chart, options));
+}
+
+function controlChartSvg(chart: XmrChart, options: ControlChartSvgOptions): string {
   if (chart === null || typeof chart !== 'object' || !Array.isArray(chart.points)) {
     throw new ItsmError('invalid_argument', 'chart: expected an XmR chart from xmrChart(values).', { details: { field: 'chart' } });
   }
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ width?, height?, title?, labels?, unit?, lowerBound?, upperBound? }');
+  checkChartShape(chart);
+  str(options.title, 'options.title', true);
+  str(options.unit, 'options.unit', true);
+  if (Array.isArray(options.labels)) options.labels.forEach((l, k) => str(l, `options.labels[${k}]`));
   for (const key of ['lowerBound', 'upperBound'] as const) {
     const v = options[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) {

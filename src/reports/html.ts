@@ -1,4 +1,5 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
+import { checkSlaResultShape, obj, str } from './guard.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import { describeValue } from '../core/describe.js';
 import type { SlaResult } from '../sla/result.js';
@@ -118,8 +119,21 @@ const DATE = /^\d{4}-\d{2}(-\d{2})?$/;
  * @category Reports
  */
 export function renderReportHtml(report: ServiceReport, options: ReportHtmlOptions = {}): string {
+  return atBoundary(() => html(report, options));
+}
+
+function html(report: ServiceReport, options: ReportHtmlOptions): string {
   checkReport(report);
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ title?, timelines?, charts?, captions? }');
+  str(options.title, 'options.title', true);
+  if (Array.isArray(options.timelines)) {
+    options.timelines.forEach((t, k) => {
+      const o = obj(t, `options.timelines[${k}]`);
+      str(o.label, `options.timelines[${k}].label`);
+      str(o.caption, `options.timelines[${k}].caption`, true);
+      checkSlaResultShape(o.result, `options.timelines[${k}].result`);
+    });
+  }
   const title = options.title ?? reportHeading(report);
   const tables = reportTables(report);
   const out: string[] = [

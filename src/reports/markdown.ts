@@ -1,4 +1,5 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
+import { checkReportShape } from './guard.js';
 import { formatInstant } from '../calendar/format.js';
 import type { ComplianceFigure, ServiceReport } from './types.js';
 
@@ -111,6 +112,10 @@ const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g
  * @category Reports
  */
 export function renderReportMarkdown(report: ServiceReport): string {
+  return atBoundary(() => markdown(report));
+}
+
+function markdown(report: ServiceReport): string {
   checkReport(report);
   const out = [`# ${reportHeading(report)}`, ''];
   for (const t of reportTables(report)) {
@@ -132,4 +137,5 @@ export function checkReport(report: ServiceReport): void {
   if (report === null || typeof report !== 'object' || !Array.isArray(report.buckets) || report.period === undefined) {
     throw new ItsmError('invalid_argument', 'report: expected a report from serviceReport(input).', { details: { field: 'report' } });
   }
+  checkReportShape(report);
 }

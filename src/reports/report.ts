@@ -1,4 +1,5 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
+import { list as checkedList, obj, reviveSlaResult, str } from './guard.js';
 import { toEpochMs } from '../core/instant.js';
 import { describeValue } from '../core/describe.js';
 import { optionsNotObjectError, unknownTimeZoneError } from '../core/messages.js';
@@ -89,6 +90,10 @@ function checkList(value: unknown, field: string): readonly unknown[] {
  * @category Reports
  */
 export function serviceReport(input: ServiceReportInput, options: ServiceReportOptions = {}): ServiceReport {
+  return atBoundary(() => buildServiceReport(input, options));
+}
+
+function buildServiceReport(input: ServiceReportInput, options: ServiceReportOptions): ServiceReport {
   if (input === null || typeof input !== 'object') throw optionsNotObjectError('input', '{ period, timeZone, incidents, slaResults, changes?, surveys?, catalog? }');
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ topCauses?, alpha?, breachCause? }');
   const period = input.period;
@@ -100,8 +105,24 @@ export function serviceReport(input: ServiceReportInput, options: ServiceReportO
     throw new ItsmError('invalid_argument', `period.interval: ${describeValue(interval)} is not "day", "week" or "month".`, { details: { field: 'period.interval' } });
   }
   if (!isKnownTimeZone(input.timeZone)) throw unknownTimeZoneError('timeZone', input.timeZone);
-  checkList(input.incidents, 'incidents');
-  checkList(input.slaResults, 'slaResults');
+  checkedList(input.incidents, 'incidents').forEach((i, k) => {
+    const o = obj(i, `incidents[${k}]`);
+    str(o.id, `incidents[${k}].id`);
+    str(o.service, `incidents[${k}].service`, true);
+    if (o.priority !== undefined && o.priority !== null && (typeof o.priority !== 'number' || !Number.isFinite(o.priority))) {
+      throw new ItsmError('invalid_argument', `incidents[${k}].priority: ${describeValue(o.priority)} is not a finite number.`, { details: { field: `incidents[${k}].priority` } });
+    }
+  });
+  checkedList(input.slaResults, 'slaResults');
+  if (options.topCauses !== undefined && (typeof options.topCauses !== 'number' || Number.isNaN(options.topCauses))) {
+    throw new ItsmError('invalid_argument', `options.topCauses: ${describeValue(options.topCauses)} is not a number.`, { details: { field: 'options.topCauses' } });
+  }
+  if (options.alpha !== undefined && (typeof options.alpha !== 'number' || !(options.alpha > 0 && options.alpha < 1))) {
+    throw new ItsmError('invalid_argument', `options.alpha: ${describeValue(options.alpha)} is not a number between 0 and 1.`, { details: { field: 'options.alpha' } });
+  }
+  if (options.breachCause !== undefined && typeof options.breachCause !== 'function') {
+    throw new ItsmError('invalid_argument', `options.breachCause: ${describeValue(options.breachCause)} is not a function.`, { details: { field: 'options.breachCause' } });
+  }
   const buckets = periodBuckets(from, to, interval, input.timeZone);
   const bucketOf = (t: number): number => {
     let lo = 0, hi = buckets.length - 1;
@@ -157,9 +178,11 @@ export function serviceReport(input: ServiceReportInput, options: ServiceReportO
   const causeOf = options.breachCause ?? ((r: SlaResult) => defaultBreachCause(r));
   input.slaResults.forEach((entry, k) => {
     if (entry === null || typeof entry !== 'object') throw new ItsmError('invalid_argument', `slaResults[${k}]: expected { id, success, data }.`, { details: { field: `slaResults[${k}]` } });
+    if (typeof entry.success !== 'boolean') throw new ItsmError('invalid_argument', `slaResults[${k}].success: ${describeValue(entry.success)} is not a boolean.`, { details: { field: `slaResults[${k}].success` } });
     if (!entry.success) { notEvaluated++; return; }
     const incident = byId.get(entry.id);
-    for (const r of entry.data ?? []) {
+    const data = entry.data === undefined ? [] : checkedList(entry.data, `slaResults[${k}].data`).map((r, j) => reviveSlaResult(r, `slaResults[${k}].data[${j}]`));
+    for (const r of data) {
       const d = slaDecision(r);
       if (d === null || !inPeriod(d.at)) continue;
       const tally = (m: Map<unknown, { met: number; breached: number }>, key: unknown): void => {
@@ -176,6 +199,7 @@ export function serviceReport(input: ServiceReportInput, options: ServiceReportO
         breached++;
         b.breached++;
         const cause = causeOf(r, incident);
+        if (typeof cause !== 'string') throw new ItsmError('invalid_argument', `options.breachCause: returned ${describeValue(cause)}, not a string.`, { details: { field: 'options.breachCause' } });
         causes.set(cause, (causes.get(cause) ?? 0) + 1);
       }
     }

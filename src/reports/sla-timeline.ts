@@ -1,4 +1,5 @@
-import { ItsmError } from '../core/errors.js';
+import { ItsmError, atBoundary } from '../core/errors.js';
+import { checkSlaResultShape, str } from './guard.js';
 import { optionsNotObjectError } from '../core/messages.js';
 import { isDateLike } from '../core/describe.js';
 import { formatDuration } from '../core/duration.js';
@@ -51,10 +52,16 @@ const BAR_Y = 44, BAR_H = 26, MARGIN = 16;
  * @category Charts
  */
 export function renderSlaTimelineSvg(result: SlaResult, options: SlaTimelineOptions = {}): string {
+  return atBoundary(() => slaTimelineSvg(result, options));
+}
+
+function slaTimelineSvg(result: SlaResult, options: SlaTimelineOptions): string {
   if (result === null || typeof result !== 'object' || !Array.isArray(result.segments) || !isDateLike(result.evaluatedAt)) {
     throw new ItsmError('invalid_argument', 'result: expected an SLA result from evaluateSla or evaluateTicket.', { details: { field: 'result' } });
   }
   if (options === null || typeof options !== 'object') throw optionsNotObjectError('options', '{ width?, title? }');
+  checkSlaResultShape(result);
+  str(options.title, 'options.title', true);
   const width = sizeOption(options.width, 800, 200);
   const tz = result.timeZone;
   const title = options.title ?? `${result.agreement} ${result.slaId}: ${result.stage.replace('_', ' ')}${result.breached ? ', breached' : ''}${result.startedAt === null ? '' : `, ${figure(result.percent)}% of ${formatDuration(result.targetMs, { days: false })} used`}`;

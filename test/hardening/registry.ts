@@ -239,17 +239,9 @@ const each = (names: readonly string[], finding: Omit<KnownFinding, 'name'>): Kn
 export const knownFindings: readonly KnownFinding[] = [
   // K1 (class 3): a getter, a Proxy trap, toString / valueOf or an iterator of the caller's value throws, and the
   // caller's own Error escapes instead of an ItsmError (no boundary like core's atBoundary / toSafe).
-  ...each([
-    'serviceReport', 'renderReportMarkdown', 'renderReportHtml', 'renderControlChartSvg', 'renderSlaTimelineSvg',
-  ], { issue: 'K1 (class 3): a throwing getter / Proxy trap of the argument escapes as a plain Error', kinds: ['threw', 'safe_threw'], when: hasTrap }),
 
   // K8 (class 4): structured arguments read field by field without validation: a malformed field inside (a number
   // where a list or a Date is expected, a Map, a hole) is a TypeError. Covers any change inside the argument.
-  { name: 'serviceReport', issue: 'K8 (class 4): slaResults[].data that is not a list of live SlaResults (from JSON: instants as strings) is a TypeError', kinds: ['threw'], when: differs('serviceReport', 0) },
-  ...(['renderReportMarkdown', 'renderReportHtml', 'renderControlChartSvg', 'renderSlaTimelineSvg'] as const).map((name): KnownFinding => ({
-    name, issue: 'K8 (class 4): a hand-edited report / chart / result, or a title that is not a string, is a TypeError', kinds: ['threw'],
-    when: (a) => differs(name, 0)(a) || differs(name, 1)(a),
-  })),
 
   // K9 (class 5): non-finite values in outputs from inputs that are not checked.
 ];
