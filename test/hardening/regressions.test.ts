@@ -9,7 +9,6 @@ import {
   toEpochMs, type IncidentEvent, type IncidentSnapshot,
 } from 'itsm-kit';
 import { deep, throwingProxy } from './hostile.js';
-import { withClock } from './registry.js';
 
 const T0 = Date.UTC(2026, 2, 9, 8, 0);
 const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
@@ -41,7 +40,7 @@ function timed<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
-const office = withClock(createCalendar({ timeZone: 'America/New_York', weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] } }));
+const office = createCalendar({ timeZone: 'America/New_York', weekly: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] } });
 
 describe('issue 8 regressions (lifecycle kit, incident, problem, core)', () => {
   it('1. a plausible now (9999-12-31) costs what the events cost: escalations and lifecycles answer at once', () => {
