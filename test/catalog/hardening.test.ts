@@ -12,32 +12,7 @@ import {
 import { createApprovalPolicy } from 'itsm-kit/change';
 import { soundCatalog } from './fixtures.js';
 
-const trap = (): never => {
-  throw new Error('hostile trap');
-};
-
-function throwingProxy(target: object = {}): object {
-  return new Proxy(target, {
-    get: trap, set: trap, has: trap, deleteProperty: trap, ownKeys: trap, getOwnPropertyDescriptor: trap,
-    defineProperty: trap, getPrototypeOf: trap, setPrototypeOf: trap, isExtensible: trap, preventExtensions: trap,
-  });
-}
-
-function throwingGetters(...keys: string[]): object {
-  const o: Record<string, unknown> = {};
-  for (const k of keys) Object.defineProperty(o, k, { get: trap, enumerable: true });
-  return o;
-}
-
-function itsmErrorOf(fn: () => unknown): ItsmError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e, String(e)).toBeInstanceOf(ItsmError);
-    return e as ItsmError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { itsmErrorOf, throwingGetters, throwingProxy } from '../support/hostile-callers.js';
 
 const catalog = createCatalog(soundCatalog());
 const entry = (id: string, over: object = {}): RiskRegisterEntry => ({

@@ -9,35 +9,7 @@ import {
   findChangeConflicts, openChange, replayChangeHistory, safeOpenChange, selectApprovalPolicy, suggestChangeWindows,
 } from 'itsm-kit/change';
 
-const trap = (): never => {
-  throw new Error('hostile trap');
-};
-
-/** A Proxy whose every trap throws. */
-function throwingProxy(target: object = {}): object {
-  return new Proxy(target, {
-    get: trap, set: trap, has: trap, deleteProperty: trap, ownKeys: trap, getOwnPropertyDescriptor: trap,
-    defineProperty: trap, getPrototypeOf: trap, setPrototypeOf: trap, isExtensible: trap, preventExtensions: trap,
-  });
-}
-
-/** An object whose listed keys are getters that throw. */
-function throwingGetters(...keys: string[]): object {
-  const o: Record<string, unknown> = {};
-  for (const k of keys) Object.defineProperty(o, k, { get: trap, enumerable: true });
-  return o;
-}
-
-/** Runs `fn` and returns the ItsmError it throws (failing if it throws anything else or nothing). */
-function itsmErrorOf(fn: () => unknown): ItsmError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e, String(e)).toBeInstanceOf(ItsmError);
-    return e as ItsmError;
-  }
-  throw new Error('expected the call to throw');
-}
+import { itsmErrorOf, throwingGetters, throwingProxy } from '../support/hostile-callers.js';
 
 const policy = createApprovalPolicy({ id: 'cab', groups: [{ id: 'cab', members: ['ann', 'bob'], rule: 'all' }] });
 const riskModel = createRiskModel({
