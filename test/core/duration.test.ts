@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ItsmError, formatDuration, parseDuration, parseDurationOrNull } from '../../src/core/index.js';
+import { itsmErrorOf as thrown } from '../support/hostile-callers.js';
 
 const SEED = 20261201;
 const S = 1000, MIN = 60 * S, H = 60 * MIN, D = 24 * H;
-
-function thrown(fn: () => unknown): ItsmError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ItsmError);
-    return e as ItsmError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('parseDuration reads ISO 8601 durations of fixed length', () => {
   it('reads weeks, days, hours, minutes and seconds, alone and combined', () => {

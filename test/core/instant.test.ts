@@ -2,19 +2,9 @@ import fc from 'fast-check';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ItsmError, MAX_SUPPORTED_MS, MIN_SUPPORTED_MS, isInstant, toEpochMs } from '../../src/core/index.js';
+import { itsmErrorOf as thrown } from '../support/hostile-callers.js';
 
 const SEED = 20261201;
-
-/** The error `fn` throws (fails the test when it does not throw). */
-function thrown(fn: () => unknown): ItsmError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ItsmError);
-    return e as ItsmError;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('toEpochMs reads ISO 8601 strings with an offset', () => {
   it('reads a negative offset, a positive one with and without colon, and Z in either case', () => {

@@ -25,7 +25,7 @@ export function throwingProxy(target: object = {}): object {
 }
 
 /** An object whose listed keys are getters that throw. */
-function throwingGetters(...keys: string[]): object {
+export function throwingGetters(...keys: string[]): object {
   const o: Record<string, unknown> = {};
   for (const k of keys) Object.defineProperty(o, k, { get: throwing, enumerable: true, configurable: true });
   return o;

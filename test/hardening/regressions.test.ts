@@ -9,6 +9,7 @@ import {
   toEpochMs, type IncidentEvent, type IncidentSnapshot,
 } from 'itsm-kit';
 import { deep, throwingProxy } from './hostile.js';
+import { itsmErrorOf } from '../support/hostile-callers.js';
 
 const T0 = Date.UTC(2026, 2, 9, 8, 0);
 const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
@@ -21,17 +22,6 @@ function opened(): IncidentSnapshot {
 function resolved(): IncidentSnapshot {
   const s = advanceIncident(opened(), { type: 'START', at: at(5) }).snapshot;
   return advanceIncident(s, { type: 'RESOLVE', at: at(30), code: 'fixed', notes: 'Rebooted' }).snapshot;
-}
-
-/** The ItsmError `fn` throws (fails when it throws anything else, or nothing). */
-function itsmErrorOf(fn: () => unknown): ItsmError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ItsmError) return e;
-    throw new Error(`expected an ItsmError, got ${String(e)}`);
-  }
-  throw new Error('expected an ItsmError, nothing was thrown');
 }
 
 function timed<T>(fn: () => T): { ms: number; value: T } {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarSpec } from 'itsm-kit/calendar';
 import { isItsmError, type ItsmError } from 'itsm-kit/core';
 import { calendarSpecWithHolidays, holidaysFromDateHolidays, type DateHolidaysLike } from 'itsm-kit/holidays';
+import { itsmErrorOf } from '../support/hostile-callers.js';
 
 // Regressions of the hardening findings of the holidays module (test/hardening/KNOWN.md: K1, K9, K10).
 
@@ -19,17 +20,6 @@ const boom = (): never => {
 const throwingProxy = (target: object = {}): never => new Proxy(target, {
   get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom,
 }) as never;
-
-/** The ItsmError `fn` throws (fails when it returns or throws anything else). */
-const itsmErrorOf = (fn: () => unknown): ItsmError => {
-  try {
-    fn();
-  } catch (e) {
-    if (isItsmError(e)) return e;
-    throw new Error(`expected an ItsmError, got ${String(e)}`, { cause: e });
-  }
-  throw new Error('expected an ItsmError, nothing was thrown');
-};
 
 describe('holidays hardening', () => {
   it('K1: a throwing getter / Proxy trap of the caller leaves holidaysFromDateHolidays and calendarSpecWithHolidays as invalid_argument, the original as cause', () => {

@@ -9,29 +9,13 @@ import {
   evaluateBurnRateAlerts, failedDeploymentRecoveryTime, firstContactResolution, kaplanMeier, leadTimeForChanges, openedClosedPerPeriod, quantile,
   reassignmentRate, reopenRate, summarize, timeBetweenFailures,
 } from 'itsm-kit/metrics';
+import { itsmErrorOf as thrown, throwingProxy } from '../support/hostile-callers.js';
 
 const H = 3_600_000;
 const D = 24 * H;
 const T0 = Date.UTC(2026, 2, 9, 8);
 
-/** The error a call throws (failing the test when it returns). */
-function thrown(fn: () => unknown): ItsmError {
-  try {
-    fn();
-  } catch (e) {
-    if (isItsmError(e)) return e;
-    throw new Error(`not an ItsmError: ${String(e)}`);
-  }
-  throw new Error('the call returned');
-}
-
-/** A Proxy whose every trap throws, and an object whose getters throw: the caller's own code failing. */
-function throwingProxy(): object {
-  const boom = (): never => {
-    throw new Error('hostile trap');
-  };
-  return new Proxy({}, { get: boom, has: boom, ownKeys: boom, getPrototypeOf: boom, getOwnPropertyDescriptor: boom, set: boom, apply: boom });
-}
+/** An object whose getters throw: the caller's own code failing. */
 const getters = (): object => Object.defineProperties({}, Object.fromEntries(['openedAt', 'resolvedAt', 'target', 'good', 'total', 'at', 'length', 'quantiles', 'now'].map((k) => [k, { get: () => { throw new Error('getter'); }, enumerable: true }])));
 
 /** Whether a value holds NaN, ±Infinity or an Invalid Date anywhere. */

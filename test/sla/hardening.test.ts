@@ -17,6 +17,7 @@ import {
   type SlaTicket,
   type TicketEvent,
 } from '../../src/sla/index.js';
+import { itsmErrorOf as thrown } from '../support/hostile-callers.js';
 
 const wd = ['09:00-17:00'];
 const ny = createCalendar({ timeZone: 'America/New_York', weekly: { mon: wd, tue: wd, wed: wd, thu: wd, fri: wd } });
@@ -29,16 +30,6 @@ const resolution = createSlaDefinition({
 });
 const opened: TicketEvent = { at: '2026-03-09T09:00:00-04:00', type: 'CREATE', set: { state: 'new' } };
 const held: TicketEvent = { at: '2026-03-09T10:00:00-04:00', type: 'HOLD', set: { state: 'on_hold' } };
-
-function thrown(fn: () => unknown): ItsmError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ItsmError);
-    return e as ItsmError;
-  }
-  throw new Error('expected a throw');
-}
 
 const timed = <T>(fn: () => T): { value: T; ms: number } => {
   const t0 = performance.now();
