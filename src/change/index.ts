@@ -23,8 +23,9 @@ export { normalChangeMachine, standardChangeMachine, emergencyChangeMachine } fr
 export type { ChangeMachine, ChangeSnapshot } from './machines.js';
 export { changeTransitions } from './lifecycle-rules.js';
 export type { ChangeRule, ChangeTransitionTable } from './lifecycle-rules.js';
+export type * from '../lifecycle/public.js';
 export type {
-  ChangeState, ChangeOutcome, ChangeInput, ChangeContext, StoredChangeVote, ChangeEventBase, ChangeEvent, ChangeEventType,
+  ChangeState, ChangeOutcome, ChangeFields, ChangeInput, ChangeContext, StoredChangeVote, ChangeEventBase, ChangeEvent, ChangeEventType,
   ChangeUpdateEvent, ChangeModelEvent, ChangeAssessEvent, ChangeRequestAuthorizationEvent, ChangeVoteEvent, ChangeRejectEvent,
   ChangeScheduleEvent, ChangeImplementEvent, ChangeCompleteEvent, ChangeCloseEvent, ChangeCancelEvent,
 } from './lifecycle-types.js';

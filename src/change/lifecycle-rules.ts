@@ -1,7 +1,7 @@
 // The change machines' transition tables and guards: what the lifecycle kit calls to accept or refuse an event.
 import { toEpochMs } from '../core/instant.js';
 import type { LifecycleRule } from '../lifecycle/refusal.js';
-import type { GuardRefusal } from '../lifecycle/spec.js';
+import type { GuardRefusal, TransitionTable } from '../lifecycle/spec.js';
 import { evaluateApprovals } from './approvals.js';
 import type { ChangeModel } from './change-model.js';
 import { isFilled } from './lifecycle-schemas.js';
@@ -19,7 +19,7 @@ type Row = Readonly<Partial<Record<ChangeEventType, ChangeState>>>;
  * ```
  * @category Lifecycle
  */
-export type ChangeTransitionTable = Readonly<Record<ChangeState, Readonly<Partial<Record<ChangeEventType, ChangeState>>>>>;
+export type ChangeTransitionTable = TransitionTable<ChangeState, ChangeEventType>;
 const row = (state: ChangeState, pairs: Partial<Record<ChangeEventType, ChangeState>>): Row => Object.freeze({ UPDATE: state, ...pairs });
 const FINAL = Object.freeze({}) as Row;
 

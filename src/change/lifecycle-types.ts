@@ -30,21 +30,15 @@ export type ChangeState = 'new' | 'assess' | 'authorize' | 'scheduled' | 'implem
 export type ChangeOutcome = 'successful' | 'successful_with_issues' | 'failed' | 'backed_out';
 
 /**
- * What a host passes to open a change (the machines' `input`). Everything but `at` may also come later with
- * `UPDATE`.
+ * The fields of a change a host sets when opening it ({@link ChangeInput}) or edits later ({@link ChangeUpdateEvent}).
  *
  * @example
  * ```ts
- * const input: ChangeInput = { at: '2026-12-01T09:00:00Z', id: 'CHG0001', model: 'normal', description: 'Patch db-01', cis: ['db-01'] };
+ * const plan: ChangeFields = { cis: ['db-01'], plannedStart: '2026-12-05T22:00:00Z', plannedEnd: '2026-12-05T23:00:00Z' };
  * ```
  * @category Lifecycle
  */
-export interface ChangeInput {
-  /** When the change was opened. */
-  readonly at: Instant;
-  readonly id?: string;
-  /** The change model (default `normal`). */
-  readonly model?: ChangeModel;
+export interface ChangeFields {
   /** The pre-approved template of a standard change. */
   readonly templateId?: string | null;
   readonly description?: string | null;
@@ -58,6 +52,24 @@ export interface ChangeInput {
   readonly testPlan?: string | null;
   /** The assessed risk (from {@link assessChangeRisk}). */
   readonly riskLevel?: RiskLevel | null;
+}
+
+/**
+ * What a host passes to open a change (the machines' `input`). Everything but `at` may also come later with
+ * `UPDATE`.
+ *
+ * @example
+ * ```ts
+ * const input: ChangeInput = { at: '2026-12-01T09:00:00Z', id: 'CHG0001', model: 'normal', description: 'Patch db-01', cis: ['db-01'] };
+ * ```
+ * @category Lifecycle
+ */
+export interface ChangeInput extends ChangeFields {
+  /** When the change was opened. */
+  readonly at: Instant;
+  readonly id?: string;
+  /** The change model (default `normal`). */
+  readonly model?: ChangeModel;
   /** The policies that decide approval, most specific first (see {@link evaluateApprovals}). */
   readonly approvalPolicies?: readonly ApprovalPolicy[];
 }
@@ -147,18 +159,8 @@ export interface ChangeEventBase {
  * ```
  * @category Lifecycle
  */
-export interface ChangeUpdateEvent extends ChangeEventBase {
+export interface ChangeUpdateEvent extends ChangeEventBase, ChangeFields {
   readonly type: 'UPDATE';
-  readonly templateId?: string | null;
-  readonly description?: string | null;
-  readonly cis?: readonly string[];
-  readonly assignee?: string | null;
-  readonly plannedStart?: Instant | null;
-  readonly plannedEnd?: Instant | null;
-  readonly implementationPlan?: string | null;
-  readonly backoutPlan?: string | null;
-  readonly testPlan?: string | null;
-  readonly riskLevel?: RiskLevel | null;
   readonly comment?: string;
 }
 
